@@ -1,0 +1,26 @@
+package dev.mailleaks.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "mailleaks",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Finds secrets (passwords, API keys, private keys, connection strings) in mail archives.",
+    subcommands = {ScanCommand.class, RulesCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:no secrets found",
+        "1:secrets found",
+        "2:usage error, or rule files that cannot be used",
+        "3:the scan could not run, or an input could not be opened at all"})
+final class MailleaksCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,199 @@
+package dev.mailleaks.extract;
+
+import dev.mailleaks.decode.TextDecoder;
+import dev.mailleaks.extract.PartContent.RawText;
+import dev.mailleaks.extract.PartContent.TextFormat;
+import dev.mailleaks.source.ByteCounter;
+import dev.mailleaks.source.Containers;
+import dev.mailleaks.source.ErrorKind;
+import dev.mailleaks.source.Format;
+import dev.mailleaks.source.GuardedInputStream;
+import dev.mailleaks.source.LimitExceededException;
+import dev.mailleaks.source.Sniffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+
+/**
+ * Decides what an attachment or container entry is, from its bytes first and its name and declared type
+ * second, and sends it where it is read: containers are opened, mails walked as messages, text decoded,
+ * documents handed to the {@link DocumentExtractor}, images skipped.
+ */
+final class AttachmentRouter {
+  private static final Set<String> TEXT_EXTENSIONS = Set.of(
+      "txt", "text", "csv", "tsv", "json", "xml", "yaml", "yml", "env", "properties", "ini", "cfg", "conf",
+      "config", "toml", "log", "md", "sql", "sh", "bash", "ps1", "bat", "cmd", "py", "rb", "js", "ts", "java",
+      "go", "php", "pem", "key", "crt", "pub", "asc", "netrc", "pgpass", "npmrc", "pypirc", "htpasswd", "tf",
+      "tfvars", "hcl", "gradle", "cnf", "rdp", "ovpn", "reg", "url", "ics", "vcf", "vcs", "htm", "html", "csr",
+      "srt", "gitconfig", "git-credentials", "dockercfg", "kubeconfig", "plist");
+  private static final Set<String> DOCUMENT_ZIP_EXTENSIONS = Set.of(
+      "docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "odt", "ods", "odp",
+      "odg", "ott", "epub", "vsdx", "xps", "numbers", "pages", "key");
+  private static final Set<String> IMAGE_EXTENSIONS = Set.of(
+      "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "heic", "ico", "svgz");
+
+  private final MessageExtractor messages;
+  private final DocumentExtractor documents;
+
+  AttachmentRouter(MessageExtractor messages, DocumentExtractor documents) {
+    this.messages = messages;
+    this.documents = documents;
+  }
+
+  void route(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType, int depth) {
+    String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT);
+    String extension = extension(name);
+    Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
+    if (format.isCompression()) {
+      openCompressed(walk, bytes, path, name, format, depth);
+    } else if (format == Format.ZIP && !isDocumentZip(bytes, extension, type)) {
+      openContainer(walk, bytes, path, format, depth);
+    } else if (format == Format.TAR || format == Format.SEVEN_Z) {
+      openContainer(walk, bytes, path, format, depth);
+    } else if (format == Format.MESSAGE && !"html".equals(extension) && !"htm".equals(extension)) {
+      if (walk.enter(path, depth + 1)) {
+        messages.walkMessage(walk, bytes, path + "!", depth + 1);
+      }
+    } else if (format == Format.MBOX) {
+      walk.sink().content(new RawText(path, bytes, null, TextFormat.PLAIN));
+    } else if (isImage(bytes, extension, type)) {
+      walk.sink().skipped(path, "image");
+    } else if (isText(bytes, extension, type)) {
+      walk.sink().content(new RawText(path, bytes, null, textFormat(extension, type)));
+    } else {
+      extractDocument(walk, bytes, path, name, declaredType);
+    }
+  }
+
+  private void openCompressed(MessageExtractor.Walk walk, byte[] bytes, String path, String name, Format format, int depth) {
+    if (!walk.enter(path, depth + 1)) {
+      return;
+    }
+    String inner = Containers.innerName(name == null ? "data" : name);
+    try (ByteCounter compressed = new ByteCounter(new ByteArrayInputStream(bytes));
+        InputStream in = guard(Containers.decompress(format, compressed), compressed::count)) {
+      byte[] content = in.readAllBytes();
+      route(walk, content, path + "!" + inner, inner, null, depth + 1);
+    } catch (LimitExceededException e) {
+      walk.sink().problem(path, e.kind(), e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, "cannot decompress: " + describe(e));
+    }
+  }
+
+  private void openContainer(MessageExtractor.Walk walk, byte[] bytes, String path, Format format, int depth) {
+    if (!walk.enter(path, depth + 1)) {
+      return;
+    }
+    try {
+      Containers.forEachEntry(format, new ByteArrayInputStream(bytes), (entry, content, compressed) -> {
+        String entryPath = path + "!" + entry;
+        if (!walk.countPart(entryPath)) {
+          return;
+        }
+        byte[] entryBytes;
+        try {
+          entryBytes = guard(content, compressed).readAllBytes();
+        } catch (LimitExceededException e) {
+          walk.sink().problem(entryPath, e.kind(), e.getMessage());
+          return;
+        }
+        String entryName = entry.substring(entry.lastIndexOf('/') + 1);
+        route(walk, entryBytes, entryPath, entryName, null, depth + 1);
+      });
+    } catch (IOException | RuntimeException e) {
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, "cannot open " + format.name().toLowerCase(Locale.ROOT)
+          + " archive: " + describe(e));
+    }
+  }
+
+  private InputStream guard(InputStream in, java.util.function.LongSupplier compressedBytes) {
+    return new GuardedInputStream(in, messages.limits().maxPartBytes(), messages.limits().maxRatio(), compressedBytes);
+  }
+
+  private void extractDocument(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType) {
+    try {
+      String text = documents.extract(bytes, name, declaredType);
+      if (text.isBlank()) {
+        walk.sink().skipped(path, "no text extracted");
+      } else {
+        walk.sink().content(new PartContent.ExtractedText(path, text));
+      }
+    } catch (ExtractionException e) {
+      walk.sink().problem(path, e.kind(), e.getMessage());
+    }
+  }
+
+  private static boolean isDocumentZip(byte[] bytes, String extension, String type) {
+    if (DOCUMENT_ZIP_EXTENSIONS.contains(extension) || type.contains("openxmlformats") || type.contains("opendocument")) {
+      return true;
+    }
+    // Office and ODF files name their parts near the start; a plain zip of such files does not begin with these.
+    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1);
+    return head.contains("[Content_Types].xml") || head.contains("mimetypeapplication/vnd.oasis")
+        || head.contains("mimetypeapplication/epub");
+  }
+
+  private static boolean isImage(byte[] bytes, String extension, String type) {
+    if (type.startsWith("image/") || IMAGE_EXTENSIONS.contains(extension)) {
+      return true;
+    }
+    return startsWith(bytes, 0x89, 'P', 'N', 'G') || startsWith(bytes, 0xff, 0xd8, 0xff)
+        || startsWith(bytes, 'G', 'I', 'F', '8');
+  }
+
+  private static boolean isText(byte[] bytes, String extension, String type) {
+    if (startsWith(bytes, '%', 'P', 'D', 'F') || startsWith(bytes, '{', '\\', 'r', 't', 'f')
+        || startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+      return false; // documents Tika reads better than their raw bytes
+    }
+    if (TEXT_EXTENSIONS.contains(extension) || type.startsWith("text/") || type.endsWith("+xml")
+        || type.endsWith("/json") || type.endsWith("/xml") || type.endsWith("+json") || type.contains("yaml")) {
+      return true;
+    }
+    if (TextDecoder.guessUtf16(bytes) != null) {
+      return true;
+    }
+    int sample = Math.min(bytes.length, 8192);
+    int control = 0;
+    for (int i = 0; i < sample; i++) {
+      int b = bytes[i] & 0xff;
+      if (b == 0) return false;
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') control++;
+    }
+    return sample > 0 && control * 50 < sample;
+  }
+
+  private static TextFormat textFormat(String extension, String type) {
+    if (extension.equals("html") || extension.equals("htm") || type.equals("text/html")) return TextFormat.HTML;
+    if (extension.equals("ics") || extension.equals("vcf") || extension.equals("vcs")
+        || type.equals("text/calendar") || type.equals("text/vcard") || type.equals("text/x-vcard")) {
+      return TextFormat.FOLDED;
+    }
+    return TextFormat.PLAIN;
+  }
+
+  static String extension(String name) {
+    if (name == null) return "";
+    String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    int dot = base.lastIndexOf('.');
+    return dot < 0 ? "" : base.substring(dot + 1);
+  }
+
+  private static boolean startsWith(byte[] bytes, int... magic) {
+    if (bytes.length < magic.length) return false;
+    for (int i = 0; i < magic.length; i++) {
+      if ((bytes[i] & 0xff) != magic[i]) return false;
+    }
+    return true;
+  }
+
+  static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  }
+}

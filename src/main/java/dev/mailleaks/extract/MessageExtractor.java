@@ -1,0 +1,268 @@
+package dev.mailleaks.extract;
+
+import dev.mailleaks.extract.PartContent.RawText;
+import dev.mailleaks.extract.PartContent.TextFormat;
+import dev.mailleaks.source.ErrorKind;
+import dev.mailleaks.source.Limits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.field.ContentDispositionField;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+
+/**
+ * Walks one message's MIME tree with Mime4j's pull parser, decoding transfer encodings, and passes every part on
+ * with its IMAP-style section path ({@code 1}, {@code 2.1}, {@code 3.headers}). Thread-safe: all state of a walk
+ * lives in a {@link Walk}.
+ */
+public final class MessageExtractor {
+  private static final MimeConfig CONFIG = new MimeConfig.Builder()
+      .setStrictParsing(false)
+      .setMaxLineLen(-1)
+      .setMaxHeaderLen(-1)
+      .setMaxHeaderCount(-1)
+      .setMaxContentLen(-1)
+      .setMalformedHeaderStartsBody(true)
+      .build();
+
+  private final Limits limits;
+  private final AttachmentRouter router;
+
+  public MessageExtractor(Limits limits, DocumentExtractor documents) {
+    this.limits = limits;
+    this.router = new AttachmentRouter(this, documents);
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  /** Extracts every part of a top-level message into {@code sink}; returns its headers. */
+  public MessageHeaders extract(byte[] message, PartSink sink) {
+    Walk walk = new Walk(sink, limits.maxPartsPerMessage());
+    walkMessage(walk, message, "", 0);
+    return walk.headers == null ? MessageHeaders.NONE : walk.headers;
+  }
+
+  /** The state of one top-level message's extraction, shared by its nested messages and containers. */
+  static final class Walk {
+    private final PartSink sink;
+    private final int maxParts;
+    private int parts;
+    private boolean partLimitReported;
+    private MessageHeaders headers;
+
+    Walk(PartSink sink, int maxParts) {
+      this.sink = sink;
+      this.maxParts = maxParts;
+    }
+
+    PartSink sink() {
+      return sink;
+    }
+
+    /** Counts one more part; false (and one error record) once the message has too many. */
+    boolean countPart(String path) {
+      if (++parts <= maxParts) {
+        return true;
+      }
+      if (!partLimitReported) {
+        partLimitReported = true;
+        sink.problem(path, ErrorKind.LIMIT_PARTS, "more than " + maxParts + " parts; the rest of the message was not scanned");
+      }
+      return false;
+    }
+
+    /** False (and an error record) if entering a container or embedded message would nest too deep. */
+    boolean enter(String path, int depth) {
+      if (depth <= maxDepth) {
+        return true;
+      }
+      sink.problem(path, ErrorKind.LIMIT_DEPTH, "nested deeper than " + maxDepth + " containers or messages");
+      return false;
+    }
+
+    private int maxDepth;
+  }
+
+  void walkMessage(Walk walk, byte[] bytes, String prefix, int depth) {
+    walk.maxDepth = limits.maxDepth();
+    MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+    stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
+    stream.parse(new ByteArrayInputStream(bytes));
+    Deque<int[]> childCounters = new ArrayDeque<>();
+    Deque<String> multipartSections = new ArrayDeque<>();
+    Deque<String> entitySections = new ArrayDeque<>();
+    List<Field> fields = new ArrayList<>();
+    boolean rootHeader = true;
+    String current = prefix + "headers";
+    try {
+      for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+        switch (state) {
+          case T_START_HEADER -> fields.clear();
+          case T_FIELD -> fields.add(stream.getField());
+          case T_END_HEADER -> {
+            if (rootHeader) {
+              rootHeader = false;
+              headers(walk, fields, prefix, depth);
+            }
+          }
+          case T_START_MULTIPART -> {
+            multipartSections.push(entitySections.isEmpty() ? "" : entitySections.peek());
+            childCounters.push(new int[1]);
+          }
+          case T_END_MULTIPART -> {
+            multipartSections.pop();
+            childCounters.pop();
+          }
+          case T_START_BODYPART -> {
+            int index = ++childCounters.peek()[0];
+            String parent = multipartSections.peek();
+            entitySections.push(parent.isEmpty() ? Integer.toString(index) : parent + "." + index);
+          }
+          case T_END_BODYPART -> entitySections.pop();
+          case T_BODY -> {
+            String section = entitySections.isEmpty() ? "1" : entitySections.peek();
+            current = prefix + section;
+            body(walk, current, stream.getBodyDescriptor(), List.copyOf(fields), stream.getDecodedInputStream(), depth);
+          }
+          default -> { }
+        }
+      }
+    } catch (MimeException | IOException | RuntimeException e) {
+      walk.sink.problem(current, ErrorKind.CORRUPT_MESSAGE, "MIME structure unreadable: " + AttachmentRouter.describe(e));
+    }
+  }
+
+  private void headers(Walk walk, List<Field> fields, String prefix, int depth) {
+    String messageId = "", from = "", to = "", cc = "", date = "", subject = "";
+    StringBuilder scanned = new StringBuilder();
+    for (Field field : fields) {
+      String name = field.getName();
+      String value = decode(field.getBody());
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "message-id" -> messageId = value.strip();
+        case "from" -> from = value.strip();
+        case "to" -> to = value.strip();
+        case "cc" -> cc = value.strip();
+        case "date" -> date = value.strip();
+        case "subject" -> subject = value.strip();
+        default -> { }
+      }
+      if (HeaderPolicy.isWrittenByPeople(name)) {
+        scanned.append(name).append(": ").append(value).append('\n');
+      }
+    }
+    if (depth == 0 && walk.headers == null) {
+      walk.headers = new MessageHeaders(messageId, from, to, cc, date, subject);
+    }
+    if (scanned.length() > 0) {
+      walk.sink.content(new PartContent.ExtractedText(prefix + "headers", scanned.toString()));
+    }
+  }
+
+  private void body(Walk walk, String path, BodyDescriptor descriptor, List<Field> fields, InputStream content, int depth)
+      throws IOException {
+    if (!walk.countPart(path)) {
+      return;
+    }
+    byte[] bytes = content.readNBytes((int) Math.min(limits.maxPartBytes(), Integer.MAX_VALUE - 16));
+    if (content.read() >= 0) {
+      walk.sink.problem(path, ErrorKind.LIMIT_SIZE,
+          "part larger than " + limits.maxPartBytes() + " bytes after decoding; only the start was scanned");
+    }
+    String mimeType = descriptor.getMimeType() == null ? "" : descriptor.getMimeType().toLowerCase(Locale.ROOT);
+    String fileName = fileName(fields);
+    if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
+      if (walk.enter(path, depth + 1)) {
+        walkMessage(walk, bytes, path + ".", depth + 1);
+      }
+      return;
+    }
+    boolean inlineText = fileName == null && (mimeType.equals("text/plain") || mimeType.isEmpty());
+    if (inlineText) {
+      walk.sink.content(new RawText(path, bytes, descriptor.getCharset(), plainFormat(fields)));
+      for (UuDecoder.UuFile file : UuDecoder.find(new String(bytes, StandardCharsets.ISO_8859_1))) {
+        String filePath = path + "/" + file.name();
+        if (walk.countPart(filePath)) {
+          router.route(walk, file.content(), filePath, file.name(), null, depth);
+        }
+      }
+    } else if (fileName == null && mimeType.equals("text/html")) {
+      walk.sink.content(new RawText(path, bytes, descriptor.getCharset(), TextFormat.HTML));
+    } else {
+      router.route(walk, bytes, fileName == null ? path : path + "/" + fileName, fileName, mimeType, depth);
+    }
+  }
+
+  private static TextFormat plainFormat(List<Field> fields) {
+    for (Field field : fields) {
+      if (field.getName().equalsIgnoreCase("Content-Type")) {
+        ContentTypeField type = (ContentTypeField) LenientFieldParser.getParser().parse(field, DecodeMonitor.SILENT);
+        String format = type.getParameter("format");
+        if ("flowed".equalsIgnoreCase(format)) {
+          return "yes".equalsIgnoreCase(type.getParameter("delsp")) ? TextFormat.FLOWED_DELSP : TextFormat.FLOWED;
+        }
+      }
+    }
+    return TextFormat.PLAIN;
+  }
+
+  /** The part's file name: Content-Disposition's {@code filename}, else Content-Type's {@code name}. */
+  static String fileName(List<Field> fields) {
+    String fromType = null;
+    for (Field field : fields) {
+      String name = field.getName();
+      if (name.equalsIgnoreCase("Content-Disposition")) {
+        ContentDispositionField disposition =
+            (ContentDispositionField) LenientFieldParser.getParser().parse(field, DecodeMonitor.SILENT);
+        String fileName = disposition.getFilename();
+        if (fileName == null) {
+          fileName = Rfc2231.parameter(field.getBody(), "filename");
+        }
+        if (fileName != null && !fileName.isBlank()) {
+          return clean(fileName);
+        }
+      } else if (name.equalsIgnoreCase("Content-Type")) {
+        ContentTypeField type = (ContentTypeField) LenientFieldParser.getParser().parse(field, DecodeMonitor.SILENT);
+        String fileName = type.getParameter("name");
+        if (fileName == null) {
+          fileName = Rfc2231.parameter(field.getBody(), "name");
+        }
+        if (fileName != null && !fileName.isBlank()) {
+          fromType = clean(fileName);
+        }
+      }
+    }
+    return fromType;
+  }
+
+  private static String clean(String fileName) {
+    String decoded = decode(fileName).strip();
+    // Paths in part names use '/' and '!' as separators; a file name's own path is not wanted.
+    int slash = Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\'));
+    return decoded.substring(slash + 1);
+  }
+
+  static String decode(String headerValue) {
+    String unfolded = headerValue.replaceAll("\r?\n[ \t]", " ");
+    return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+  }
+}

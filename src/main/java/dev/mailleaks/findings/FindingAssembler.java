@@ -1,0 +1,117 @@
+package dev.mailleaks.findings;
+
+import dev.mailleaks.decode.TextUnit;
+import dev.mailleaks.extract.MessageHeaders;
+import dev.mailleaks.match.Match;
+import dev.mailleaks.source.MessageOrigin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups one message's matches into findings: one per (rule, secret), however often and in however many parts
+ * it occurs (the text and HTML alternatives of one mail usually say the same thing).
+ */
+public final class FindingAssembler {
+  private static final int CONTEXT_CHARS = 160;
+
+  private final boolean showSecrets;
+  private final Map<String, Builder> byKey = new LinkedHashMap<>();
+
+  public FindingAssembler(boolean showSecrets) {
+    this.showSecrets = showSecrets;
+  }
+
+  /** Adds the matches found in one part's text. */
+  public void add(TextUnit unit, List<Match> matches) {
+    int line = 1;
+    int scanned = 0;
+    for (Match match : matches) {
+      for (int i = scanned; i < match.start(); i++) {
+        if (unit.text().charAt(i) == '\n') line++;
+      }
+      scanned = Math.max(scanned, match.start());
+      String key = match.rule().id() + "\u0000" + match.secret();
+      Builder builder = byKey.get(key);
+      if (builder == null) {
+        builder = new Builder(match, line, context(unit.text(), match, matches));
+        byKey.put(key, builder);
+      }
+      if (!builder.parts.contains(unit.part())) {
+        builder.parts.add(unit.part());
+      }
+    }
+  }
+
+  public List<Finding> findings(MessageOrigin origin, MessageHeaders headers) {
+    List<Finding> findings = new ArrayList<>(byKey.size());
+    // A subject like "password: hunter22" must not carry the secret into the report.
+    String subject = scrub(headers.subject());
+    String from = scrub(headers.from());
+    String to = scrub(headers.to());
+    String cc = scrub(headers.cc());
+    for (Builder b : byKey.values()) {
+      Match m = b.first;
+      findings.add(new Finding(m.rule().id(), m.rule().name(), m.rule().severity().label(),
+          Fingerprint.of(m.secret()), Redactor.redact(m.secret()), showSecrets ? m.secret() : null,
+          origin.source(), headers.messageId(), origin.index(), origin.offset(), b.parts, b.line,
+          from, to, cc, headers.date(), subject, b.context));
+    }
+    return findings;
+  }
+
+  /** Replaces every secret found in this message by its redacted form. */
+  private String scrub(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (Builder b : byKey.values()) {
+      String secret = b.first.secret();
+      if (out.contains(secret)) {
+        out = out.replace(secret, Redactor.redact(secret));
+      }
+    }
+    return out;
+  }
+
+  /** The match's line, clipped around it, with every secret on it redacted. */
+  static String context(String text, Match match, List<Match> all) {
+    int lineStart = text.lastIndexOf('\n', match.start() - 1) + 1;
+    int lineEnd = text.indexOf('\n', match.start());
+    if (lineEnd < 0 || lineEnd < match.end() && text.indexOf('\n', match.end()) < 0) {
+      lineEnd = text.length();
+    }
+    // Multi-line secrets (a private key block): the context is the line where the block starts.
+    int from = Math.max(lineStart, match.start() - CONTEXT_CHARS / 2);
+    int to = Math.min(lineEnd, Math.max(match.end(), match.start()) + CONTEXT_CHARS / 2);
+    StringBuilder out = new StringBuilder();
+    int pos = from;
+    for (Match other : all) {
+      if (other.end() <= from || other.start() >= to || other.start() < pos) continue;
+      out.append(text, pos, other.start()).append(Redactor.redact(other.secret()));
+      pos = Math.min(Math.max(other.end(), pos), text.length());
+      if (other.end() > to) {
+        pos = to;
+        break;
+      }
+    }
+    if (pos < to) out.append(text, pos, to);
+    String line = out.toString().replaceAll("[\\r\\n\\t]+", " ").strip();
+    return (from > lineStart ? "…" : "") + line + (to < lineEnd ? "…" : "");
+  }
+
+  private static final class Builder {
+    final Match first;
+    final int line;
+    final String context;
+    final List<String> parts = new ArrayList<>(2);
+
+    Builder(Match first, int line, String context) {
+      this.first = first;
+      this.line = line;
+      this.context = context;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mailleaks.findings;
+
+/**
+ * Shows enough of a secret to recognise it, never enough to use it: at most a quarter of it in total, and
+ * nothing of a secret shorter than eight characters but its length.
+ */
+public final class Redactor {
+  private Redactor() {}
+
+  public static String redact(String secret) {
+    String flat = secret.strip();
+    if (flat.contains("\n")) {
+      // Multi-line secrets (private keys) are recognised by their first line, which names their kind.
+      String firstLine = flat.substring(0, flat.indexOf('\n')).strip();
+      return firstLine + " …(" + secret.length() + " chars)";
+    }
+    int length = secret.codePointCount(0, secret.length());
+    if (length < 8) {
+      return "*".repeat(Math.max(3, length));
+    }
+    int head = Math.min(6, length / 5);
+    int tail = Math.min(4, length / 10);
+    int headEnd = secret.offsetByCodePoints(0, head);
+    int tailStart = secret.offsetByCodePoints(secret.length(), -tail);
+    return secret.substring(0, headEnd) + "…" + secret.substring(tailStart);
+  }
+}

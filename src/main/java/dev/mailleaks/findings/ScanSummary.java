@@ -1,0 +1,40 @@
+package dev.mailleaks.findings;
+
+import dev.mailleaks.source.ErrorKind;
+import dev.mailleaks.source.ErrorRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scan read and what it could not.
+ *
+ * @param inputs files and container entries read to the end
+ * @param bytes raw bytes read from input files
+ * @param skipped parts deliberately not scanned (images, unsupported types) plus unsupported inputs
+ * @param errors error records, all of them counted even when only the first ones are kept
+ * @param errorRecords the first error records, in scan order
+ * @param inputsUnopened inputs that could not be opened at all
+ */
+public record ScanSummary(
+    long inputs,
+    long messages,
+    long parts,
+    long bytes,
+    long skipped,
+    long errors,
+    Map<ErrorKind, Long> errorsByKind,
+    List<ErrorRecord> errorRecords,
+    long findings,
+    Map<String, Long> findingsByRule,
+    long inputsUnopened,
+    Duration elapsed,
+    String rulesVersion,
+    int ruleCount) {
+
+  public ScanSummary {
+    errorsByKind = Map.copyOf(errorsByKind);
+    errorRecords = List.copyOf(errorRecords);
+    findingsByRule = Map.copyOf(findingsByRule);
+  }
+}

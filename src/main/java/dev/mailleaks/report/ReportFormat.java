@@ -1,0 +1,8 @@
+package dev.mailleaks.report;
+
+/** The formats a scan can write. */
+public enum ReportFormat {
+  TEXT,
+  JSON,
+  JSONL
+}

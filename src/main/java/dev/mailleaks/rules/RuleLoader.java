@@ -1,0 +1,245 @@
+package dev.mailleaks.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/** Reads rule YAML files into a {@link RuleSet}, collecting every problem instead of stopping at the first. */
+public final class RuleLoader {
+  private static final Set<String> KNOWN_FIELDS = Set.of(
+      "id", "name", "description", "provider", "severity", "keywords", "pattern", "window",
+      "remediation", "references", "examples", "negative_examples");
+  private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+  /** The rule set bundled in the jar (the repository's {@code rules/} folder). */
+  public RuleSet loadDefaults() throws RuleFileException {
+    URL url = RuleLoader.class.getResource("/rules/");
+    if (url == null) {
+      throw new RuleFileException(List.of(new RuleDiagnostic("<bundled rules>", null, "not found on the classpath")));
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        return load(List.of(fs.getPath("/rules")));
+      }
+      return load(List.of(Path.of(uri)));
+    } catch (URISyntaxException | IOException e) {
+      throw new RuleFileException(List.of(new RuleDiagnostic("<bundled rules>", null, e.getMessage())));
+    }
+  }
+
+  /** Loads every {@code .yml}/{@code .yaml} file of the given files and folders, in path order. */
+  public RuleSet load(List<Path> paths) throws RuleFileException {
+    List<RuleDiagnostic> problems = new ArrayList<>();
+    Map<String, Rule> byId = new LinkedHashMap<>();
+    for (Path file : ruleFiles(paths, problems)) {
+      for (Rule rule : loadFile(file, problems)) {
+        Rule earlier = byId.putIfAbsent(rule.id(), rule);
+        if (earlier != null) {
+          problems.add(new RuleDiagnostic(file.toString(), rule.id(),
+              "duplicate rule id (first defined in " + earlier.origin() + ")"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleFileException(problems);
+    }
+    if (byId.isEmpty()) {
+      throw new RuleFileException(List.of(new RuleDiagnostic(paths.toString(), null, "no rules found")));
+    }
+    return new RuleSet(List.copyOf(byId.values()));
+  }
+
+  /** Combines rules from several loads, rejecting ids defined twice. */
+  public RuleSet merge(List<Rule> rules) throws RuleFileException {
+    List<RuleDiagnostic> problems = new ArrayList<>();
+    Map<String, Rule> byId = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      Rule earlier = byId.putIfAbsent(rule.id(), rule);
+      if (earlier != null) {
+        problems.add(new RuleDiagnostic(rule.origin(), rule.id(), "duplicate rule id (first defined in " + earlier.origin() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleFileException(problems);
+    }
+    return new RuleSet(List.copyOf(byId.values()));
+  }
+
+  private static List<Path> ruleFiles(List<Path> paths, List<RuleDiagnostic> problems) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().forEach(files::add);
+        } catch (IOException e) {
+          problems.add(new RuleDiagnostic(path.toString(), null, "cannot read folder: " + e.getMessage()));
+        }
+      } else if (Files.isRegularFile(path)) {
+        files.add(path);
+      } else {
+        problems.add(new RuleDiagnostic(path.toString(), null, "no such file or folder"));
+      }
+    }
+    return files;
+  }
+
+  private static boolean isYaml(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".yml") || name.endsWith(".yaml");
+  }
+
+  private List<Rule> loadFile(Path file, List<RuleDiagnostic> problems) {
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = yaml.readTree(in);
+    } catch (IOException e) {
+      problems.add(new RuleDiagnostic(file.toString(), null, "not valid YAML: " + firstLine(e.getMessage())));
+      return List.of();
+    }
+    JsonNode list = root == null ? null : root.get("rules");
+    if (list == null || !list.isArray()) {
+      problems.add(new RuleDiagnostic(file.toString(), null, "expected a top-level 'rules:' list"));
+      return List.of();
+    }
+    List<Rule> rules = new ArrayList<>();
+    for (JsonNode node : list) {
+      Rule rule = parseRule(file.toString(), node, problems);
+      if (rule != null) {
+        rules.add(rule);
+      }
+    }
+    return rules;
+  }
+
+  private static Rule parseRule(String file, JsonNode node, List<RuleDiagnostic> problems) {
+    String id = text(node, "id");
+    int before = problems.size();
+    if (id == null) {
+      problems.add(new RuleDiagnostic(file, null, "a rule has no 'id'"));
+      return null;
+    }
+    if (!ID_FORMAT.matcher(id).matches()) {
+      problems.add(new RuleDiagnostic(file, id, "id must be lowercase alphanumeric segments joined by '.' or '-'"));
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!KNOWN_FIELDS.contains(field)) {
+        problems.add(new RuleDiagnostic(file, id, "unknown field '" + field + "'"));
+      }
+    }
+    String name = require(file, id, node, "name", problems);
+    String patternText = require(file, id, node, "pattern", problems);
+    String severityText = require(file, id, node, "severity", problems);
+    List<String> keywords = strings(node, "keywords");
+    List<String> examples = strings(node, "examples");
+    List<String> negatives = strings(node, "negative_examples");
+    if (keywords.isEmpty() || keywords.stream().anyMatch(String::isBlank)) {
+      problems.add(new RuleDiagnostic(file, id, "'keywords' must list at least one non-blank literal"));
+    }
+    if (examples.isEmpty()) {
+      problems.add(new RuleDiagnostic(file, id, "'examples' must list at least one text that matches"));
+    }
+    if (negatives.isEmpty()) {
+      problems.add(new RuleDiagnostic(file, id, "'negative_examples' must list at least one text that must not match"));
+    }
+    Severity severity = null;
+    if (severityText != null) {
+      try {
+        severity = Severity.parse(severityText);
+      } catch (IllegalArgumentException e) {
+        problems.add(new RuleDiagnostic(file, id, "severity must be critical, high, medium or low, not '" + severityText + "'"));
+      }
+    }
+    Pattern pattern = null;
+    if (patternText != null) {
+      try {
+        pattern = Pattern.compile(patternText);
+        if (!patternText.contains("(?<" + Rule.SECRET_GROUP + ">")) {
+          problems.add(new RuleDiagnostic(file, id, "pattern has no named group '(?<secret>...)'"));
+        }
+      } catch (PatternSyntaxException e) {
+        problems.add(new RuleDiagnostic(file, id, "pattern does not compile: " + firstLine(e.getMessage())));
+      }
+    }
+    int window = Rule.DEFAULT_WINDOW;
+    JsonNode windowNode = node.get("window");
+    if (windowNode != null) {
+      if (!windowNode.canConvertToInt() || windowNode.asInt() <= 0) {
+        problems.add(new RuleDiagnostic(file, id, "window must be a positive whole number"));
+      } else {
+        window = windowNode.asInt();
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
+        keywords, pattern, window, orEmpty(text(node, "remediation")), strings(node, "references"),
+        examples, negatives, file);
+  }
+
+  private static String require(String file, String id, JsonNode node, String field, List<RuleDiagnostic> problems) {
+    String value = text(node, field);
+    if (value == null || value.isBlank()) {
+      problems.add(new RuleDiagnostic(file, id, "missing '" + field + "'"));
+      return null;
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+  }
+
+  private static List<String> strings(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    List<String> out = new ArrayList<>();
+    if (value != null && value.isArray()) {
+      value.forEach(v -> out.add(v.asText()));
+    } else if (value != null && value.isValueNode() && !value.isNull()) {
+      out.add(value.asText());
+    }
+    return out;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

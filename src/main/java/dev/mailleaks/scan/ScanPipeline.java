@@ -1,0 +1,220 @@
+package dev.mailleaks.scan;
+
+import dev.mailleaks.extract.MessageExtractor;
+import dev.mailleaks.extract.TikaDocumentExtractor;
+import dev.mailleaks.findings.Finding;
+import dev.mailleaks.findings.FindingSink;
+import dev.mailleaks.findings.ScanSummary;
+import dev.mailleaks.match.SecretMatcher;
+import dev.mailleaks.source.ErrorKind;
+import dev.mailleaks.source.ErrorRecord;
+import dev.mailleaks.source.InputWalker;
+import dev.mailleaks.source.MailSink;
+import dev.mailleaks.source.RawMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the stages in order: the caller's thread walks the inputs and splits them into messages (source);
+ * worker threads extract, decode and match each message; results reach the {@link FindingSink} in input order
+ * whatever the thread count. Memory is bounded: at most {@link #QUEUED_BYTES} of raw messages wait for a
+ * worker, and at most {@link #PENDING_RESULTS} results wait for an earlier one to finish.
+ */
+public final class ScanPipeline {
+  static final long QUEUED_BYTES = 64L << 20;
+  static final int PENDING_RESULTS = 4096;
+
+  private final ScanOptions options;
+  private final ScanListener listener;
+
+  public ScanPipeline(ScanOptions options, ScanListener listener) {
+    this.options = options;
+    this.listener = listener;
+  }
+
+  public ScanSummary run(FindingSink sink) throws IOException {
+    long started = System.nanoTime();
+    TikaDocumentExtractor documents = new TikaDocumentExtractor(options.limits().partTimeout(), 32 << 20);
+    MessageExtractor extractor = new MessageExtractor(options.limits(), documents);
+    MessageScanner scanner = new MessageScanner(extractor, new SecretMatcher(options.rules()), options.showSecrets());
+    AtomicInteger threadIds = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(options.threads(), task -> {
+      Thread thread = new Thread(task, "scan-" + threadIds.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    Sequencer sequencer = new Sequencer(sink);
+    Semaphore queuedKib = new Semaphore((int) (QUEUED_BYTES >> 10));
+    Semaphore pending = new Semaphore(PENDING_RESULTS);
+    long unopened;
+    try {
+      InputWalker walker = new InputWalker(options.limits(), new MailSink() {
+        private long bytes;
+
+        @Override
+        public void message(RawMessage message) {
+          long seq = sequencer.reserve();
+          int kib = (int) Math.min(QUEUED_BYTES >> 10, Math.max(1, message.bytes().length >> 10));
+          acquire(pending, 1);
+          acquire(queuedKib, kib);
+          workers.execute(() -> {
+            MessageResult result;
+            try {
+              result = scanner.scan(message);
+            } catch (Throwable t) {
+              // Never leave a hole in the sequence: the scan would wait for this result forever.
+              result = MessageResult.ofError(new ErrorRecord(message.origin().source(), message.origin().index(), "",
+                  ErrorKind.CORRUPT_MESSAGE, "internal error: " + t.getClass().getSimpleName()));
+            } finally {
+              queuedKib.release(kib);
+            }
+            sequencer.complete(seq, result, pending);
+          });
+        }
+
+        @Override
+        public void error(ErrorRecord error) {
+          acquire(pending, 1);
+          sequencer.complete(sequencer.reserve(), MessageResult.ofError(error), pending);
+        }
+
+        @Override
+        public void inputDone(String source) {
+          acquire(pending, 1);
+          sequencer.complete(sequencer.reserve(), MessageResult.inputDone(), pending);
+        }
+
+        @Override
+        public void bytesRead(long count) {
+          bytes += count;
+          sequencer.bytes = bytes;
+          listener.bytesRead(bytes);
+        }
+      });
+      unopened = walker.walk(options.paths());
+      workers.shutdown();
+      while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+        sequencer.rethrow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("scan interrupted", e);
+    } finally {
+      workers.shutdownNow();
+      documents.close();
+    }
+    sequencer.rethrow();
+    ScanSummary summary = sequencer.summary(unopened, Duration.ofNanos(System.nanoTime() - started));
+    sink.end(summary);
+    return summary;
+  }
+
+  private static void acquire(Semaphore semaphore, int permits) {
+    try {
+      semaphore.acquire(permits);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    }
+  }
+
+  /** Puts results back in reservation order and hands them to the sink; keeps the counts. */
+  private final class Sequencer {
+    private final FindingSink sink;
+    private final Map<Long, MessageResult> waiting = new HashMap<>();
+    private long nextReserved;
+    private long nextEmitted;
+    private volatile long bytes;
+    private long inputs;
+    private long messages;
+    private long parts;
+    private long skipped;
+    private long errors;
+    private long findings;
+    private final Map<ErrorKind, Long> errorsByKind = new EnumMap<>(ErrorKind.class);
+    private final Map<String, Long> findingsByRule = new TreeMap<>();
+    private final List<ErrorRecord> errorRecords = new ArrayList<>();
+    private IOException failure;
+
+    Sequencer(FindingSink sink) {
+      this.sink = sink;
+    }
+
+    /** Called only from the reading thread. */
+    long reserve() {
+      return nextReserved++;
+    }
+
+    synchronized void complete(long seq, MessageResult result, Semaphore pending) {
+      waiting.put(seq, result);
+      MessageResult next;
+      while ((next = waiting.remove(nextEmitted)) != null) {
+        nextEmitted++;
+        pending.release();
+        emit(next);
+      }
+    }
+
+    private void emit(MessageResult result) {
+      if (result.isMessage()) {
+        messages++;
+      } else if (result.errors().isEmpty()) {
+        inputs++;
+      }
+      parts += result.parts();
+      skipped += result.skipped();
+      if (failure != null) {
+        return;
+      }
+      try {
+        for (ErrorRecord error : result.errors()) {
+          errors++;
+          errorsByKind.merge(error.kind(), 1L, Long::sum);
+          if (error.kind() == ErrorKind.UNSUPPORTED_INPUT) {
+            skipped++;
+          }
+          if (errorRecords.size() < options.maxErrorRecords()) {
+            errorRecords.add(error);
+          }
+          sink.error(error);
+        }
+        for (Finding finding : result.findings()) {
+          findings++;
+          findingsByRule.merge(finding.ruleId(), 1L, Long::sum);
+          sink.finding(finding);
+        }
+      } catch (IOException e) {
+        failure = e;
+      }
+      if (result.isMessage()) {
+        listener.messageDone(messages, findings);
+      }
+    }
+
+    synchronized void rethrow() throws IOException {
+      if (failure != null) {
+        throw new IOException("cannot write results: " + failure.getMessage(), failure);
+      }
+    }
+
+    synchronized ScanSummary summary(long unopened, Duration elapsed) {
+      if (!waiting.isEmpty()) {
+        throw new UncheckedIOException(new IOException("internal error: " + waiting.size() + " results never emitted"));
+      }
+      return new ScanSummary(inputs, messages, parts, bytes, skipped, errors, errorsByKind, errorRecords, findings,
+          findingsByRule, unopened, elapsed, options.rules().version(), options.rules().rules().size());
+    }
+  }
+}

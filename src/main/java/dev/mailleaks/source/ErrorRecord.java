@@ -1,0 +1,23 @@
+package dev.mailleaks.source;
+
+import java.util.Objects;
+
+/**
+ * Something that could not be read, recorded so that the scan can go on.
+ *
+ * @param messageIndex the 1-based message ordinal within {@code input}, or 0 when not inside a message
+ * @param part the part path within the message, or empty
+ * @param reason a description for the user; never contains message content
+ */
+public record ErrorRecord(String input, long messageIndex, String part, ErrorKind kind, String reason) {
+  public ErrorRecord {
+    Objects.requireNonNull(input);
+    Objects.requireNonNull(kind);
+    part = part == null ? "" : part;
+    reason = reason == null ? "" : reason;
+  }
+
+  public static ErrorRecord ofInput(String input, ErrorKind kind, String reason) {
+    return new ErrorRecord(input, 0, "", kind, reason);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.mailleaks.source;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Walks the inputs a user named: files and folders (recursively, in name order), each file's format told by
+ * its content, through compression and containers to the mbox files and messages inside.
+ */
+public final class InputWalker {
+  private final Limits limits;
+  private final MailSink sink;
+  private long messages;
+  private boolean failedBeforeAnyMessage;
+
+  public InputWalker(Limits limits, MailSink sink) {
+    this.limits = limits;
+    this.sink = new MailSink() {
+      @Override
+      public void message(RawMessage message) {
+        messages++;
+        sink.message(message);
+      }
+
+      @Override
+      public void error(ErrorRecord error) {
+        sink.error(error);
+      }
+
+      @Override
+      public void bytesRead(long count) {
+        sink.bytesRead(count);
+      }
+
+      @Override
+      public void inputDone(String source) {
+        sink.inputDone(source);
+      }
+    };
+  }
+
+  /** Reads every input; returns how many could not be opened at all. */
+  public long walk(List<Path> paths) {
+    long unopened = 0;
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        sink.error(ErrorRecord.ofInput(path.toString(), ErrorKind.IO_ERROR, "no such file or folder"));
+        unopened++;
+      } else if (Files.isDirectory(path)) {
+        unopened += walkFolder(path);
+      } else {
+        unopened += readFile(path) ? 0 : 1;
+      }
+    }
+    return unopened;
+  }
+
+  private long walkFolder(Path folder) {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+    } catch (IOException e) {
+      sink.error(ErrorRecord.ofInput(folder.toString(), ErrorKind.IO_ERROR, "cannot list folder: " + describe(e)));
+      return 1;
+    }
+    long unopened = 0;
+    for (Path file : files) {
+      unopened += readFile(file) ? 0 : 1;
+    }
+    return unopened;
+  }
+
+  private boolean readFile(Path file) {
+    String name = file.toString();
+    InputStream raw;
+    try {
+      raw = Files.newInputStream(file);
+    } catch (IOException e) {
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "cannot open: " + describe(e)));
+      return false;
+    }
+    long before = messages;
+    failedBeforeAnyMessage = false;
+    try (InputStream counted = new ProgressStream(raw, sink)) {
+      read(counted, name, 0);
+    } catch (IOException e) {
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
+    }
+    sink.inputDone(name);
+    // An input that failed before yielding a single message could not be opened at all.
+    return !(failedBeforeAnyMessage && messages == before);
+  }
+
+  /**
+   * Reads one stream of the given display name at a nesting depth; errors inside it are recorded against it
+   * and do not propagate, so that one broken entry leaves its siblings readable.
+   */
+  private void read(InputStream in, String name, int depth) {
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+      buffered.mark(Sniffer.HEAD_BYTES);
+      byte[] head = buffered.readNBytes(Sniffer.HEAD_BYTES);
+      buffered.reset();
+      Format format = Sniffer.sniff(head, head.length);
+      if (format == Format.UNKNOWN) {
+        sink.error(ErrorRecord.ofInput(name, ErrorKind.UNSUPPORTED_INPUT,
+            head.length == 0 ? "empty file" : "not a mail archive, message or container"));
+        return;
+      }
+      if ((format.isCompression() || format.isContainer()) && depth >= limits.maxDepth()) {
+        sink.error(ErrorRecord.ofInput(name, ErrorKind.LIMIT_DEPTH, "nested deeper than " + limits.maxDepth()));
+        return;
+      }
+      switch (format) {
+        case GZIP, BZIP2, XZ, ZSTD -> read(Containers.decompress(format, buffered), name + "!" + Containers.innerName(name), depth + 1);
+        case ZIP, TAR, SEVEN_Z -> Containers.forEachEntry(format, buffered,
+            (entry, content, compressed) -> read(content, name + "!" + entry, depth + 1));
+        case MBOX -> MboxSplitter.split(buffered, name, limits, sink);
+        case MESSAGE -> readMessage(buffered, name);
+        default -> throw new IllegalStateException(format.toString());
+      }
+    } catch (IOException | RuntimeException e) {
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
+      if (depth == 0) {
+        failedBeforeAnyMessage = true;
+      }
+    }
+  }
+
+  private void readMessage(InputStream in, String name) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16));
+    if (in.read() >= 0) {
+      sink.error(new ErrorRecord(name, 1, "", ErrorKind.LIMIT_SIZE,
+          "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
+    }
+    sink.message(new RawMessage(new MessageOrigin(name, 1, -1), bytes));
+  }
+
+  /** A message for the user: the exception's own words, its type when it has none. */
+  static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** Reports raw bytes read from a file, in chunks, for progress and throughput. */
+  private static final class ProgressStream extends FilterInputStream {
+    private final MailSink sink;
+    private long unreported;
+
+    ProgressStream(InputStream in, MailSink sink) {
+      super(in);
+      this.sink = sink;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) count(1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) count(n);
+      return n;
+    }
+
+    private void count(long n) {
+      unreported += n;
+      if (unreported >= (1 << 20)) {
+        sink.bytesRead(unreported);
+        unreported = 0;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      sink.bytesRead(unreported);
+      unreported = 0;
+      super.close();
+    }
+  }
+}

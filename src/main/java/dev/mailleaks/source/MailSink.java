@@ -1,0 +1,14 @@
+package dev.mailleaks.source;
+
+/** Receives what the sources read, in input order. */
+public interface MailSink {
+  void message(RawMessage message);
+
+  void error(ErrorRecord error);
+
+  /** Raw bytes consumed from input files, for progress and throughput. */
+  default void bytesRead(long count) {}
+
+  /** An input (file, or entry of a container) has been read completely. */
+  default void inputDone(String source) {}
+}
