@@ -1,0 +1,33 @@
+package dev.mailleaks.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Unit tests for {@link Redactor} and {@link Fingerprint}. */
+class RedactorTest {
+  @Test
+  void showsAtMostAQuarterOfALongSecret() {
+    String secret = "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    String redacted = Redactor.redact(secret);
+    assertThat(redacted).startsWith("ghp_AB").endsWith("6789").contains("…");
+    assertThat(redacted.replace("…", "").length()).isLessThanOrEqualTo(secret.length() / 4);
+  }
+
+  @Test
+  void showsNothingOfAShortSecret() {
+    assertThat(Redactor.redact("hunt3r")).isEqualTo("******");
+    assertThat(Redactor.redact("p4ssw0rd!")).doesNotContain("p4ssw0rd");
+  }
+
+  @Test
+  void namesAKeyBlockByItsFirstLineOnly() {
+    String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----";
+    assertThat(Redactor.redact(key)).isEqualTo("-----BEGIN RSA PRIVATE KEY----- …(" + key.length() + " chars)");
+  }
+
+  @Test
+  void fingerprintIsLowercaseHexSha256OfUtf8() {
+    assertThat(Fingerprint.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.mailleaks.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailleaks.rules.Rule;
+import dev.mailleaks.rules.RuleSet;
+import dev.mailleaks.rules.Severity;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Unit tests for {@link SecretMatcher}: prefilter, windows and spans. */
+class SecretMatcherTest {
+  static Rule rule(String id, List<String> keywords, String pattern, int window) {
+    return new Rule(id, id, "", "", Severity.HIGH, keywords, Pattern.compile(pattern), window, "", List.of(),
+        List.of("x"), List.of("y"), "test");
+  }
+
+  private static final Rule AWS = rule("aws", List.of("AKIA"), "\\b(?<secret>AKIA[A-Z2-7]{16})\\b", 1024);
+  private static final Rule PASSWORD = rule("pw", List.of("password"), "(?i)password\\s*[:=]\\s*(?<secret>\\S{6,})", 1024);
+
+  @Test
+  void findsSecretsNearTheirKeywords() {
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(AWS, PASSWORD)));
+    String text = "key AKIAZ5MLK3QNPQRS7AXB and\nPassword: hunter22!";
+    List<Match> matches = matcher.find(text);
+    assertThat(matches).extracting(m -> m.rule().id() + "=" + m.secret())
+        .containsExactly("aws=AKIAZ5MLK3QNPQRS7AXB", "pw=hunter22!");
+    assertThat(text.substring(matches.get(0).start(), matches.get(0).end())).isEqualTo("AKIAZ5MLK3QNPQRS7AXB");
+  }
+
+  @Test
+  void runsNoRegexWithoutAKeyword() {
+    Rule noKeywordInText = rule("pw2", List.of("passphrase"), "(?<secret>\\d{6})", 1024);
+    assertThat(new SecretMatcher(new RuleSet(List.of(noKeywordInText))).find("PIN 123456")).isEmpty();
+  }
+
+  @Test
+  void aSecretBeyondTheWindowIsNotReached() {
+    Rule shortWindow = rule("near", List.of("token"), "token.*?(?<secret>[A-Z]{10})", 20);
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(shortWindow)));
+    assertThat(matcher.find("token " + "-".repeat(5) + "ABCDEFGHIJ")).hasSize(1);
+    assertThat(matcher.find("token " + "-".repeat(50) + "ABCDEFGHIJ")).isEmpty();
+  }
+
+  @Test
+  void windowsSeeTheRealNeighboursOfTheirBounds() {
+    // \b at the window start must see the character before it, not a virtual text start.
+    Rule bounded = rule("b", List.of("zzkey"), "\\b(?<secret>zzkey[0-9]{4})", 10);
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(bounded)));
+    String text = "x".repeat(300) + "zzkey1234";
+    assertThat(matcher.find(text)).isEmpty();
+    assertThat(matcher.find("x".repeat(300) + " zzkey1234")).hasSize(1);
+  }
+
+  @Test
+  void reportsASpanOnceWhenKeywordsRepeat() {
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(AWS)));
+    assertThat(matcher.find("AKIA AKIA AKIAZ5MLK3QNPQRS7AXB AKIA")).hasSize(1);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.mailleaks.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailleaks.match.RuleSelfTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every bundled rule loads, and every example and negative example behaves as the rule says. */
+class BundledRulesTest {
+  private static RuleSet bundled() throws RuleFileException {
+    return new RuleLoader().loadDefaults();
+  }
+
+  @Test
+  void bundledRulesLoadWithoutProblems() throws Exception {
+    RuleSet rules = bundled();
+    assertThat(rules.rules()).isNotEmpty();
+    assertThat(rules.rules()).allSatisfy(r -> {
+      assertThat(r.examples()).as(r.id() + " examples").isNotEmpty();
+      assertThat(r.negativeExamples()).as(r.id() + " negative examples").isNotEmpty();
+      assertThat(r.remediation()).as(r.id() + " remediation").isNotBlank();
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRulePassesItsOwnExamples() throws Exception {
+    return bundled().rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(),
+        () -> assertThat(RuleSelfTest.run(rule)).as(rule.id()).isEmpty()));
+  }
+}

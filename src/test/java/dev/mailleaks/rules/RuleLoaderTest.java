@@ -1,0 +1,88 @@
+package dev.mailleaks.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unit tests for {@link RuleLoader}: each problem in a rule file is named, with the file and rule. */
+class RuleLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String yaml) throws IOException {
+    return Files.writeString(dir.resolve(name), yaml);
+  }
+
+  private static final String VALID = """
+      rules:
+        - id: demo.token
+          name: Demo token
+          provider: Demo
+          severity: high
+          keywords: [demo_]
+          pattern: '\\b(?<secret>demo_[a-z0-9]{8})\\b'
+          examples: ['token demo_abcd1234']
+          negative_examples: ['demo_short']
+      """;
+
+  @Test
+  void loadsAValidRule() throws Exception {
+    RuleSet set = new RuleLoader().load(List.of(write("demo.yml", VALID)));
+    assertThat(set.rules()).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo("demo.token");
+      assertThat(r.severity()).isEqualTo(Severity.HIGH);
+      assertThat(r.window()).isEqualTo(Rule.DEFAULT_WINDOW);
+    });
+  }
+
+  @Test
+  void namesEveryProblemWithFileAndRule() throws Exception {
+    Path file = write("bad.yml", """
+        rules:
+          - id: Bad_Id
+            name: x
+            severity: urgent
+            keywords: []
+            pattern: '(unclosed'
+            examples: []
+            colour: red
+        """);
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(file)))
+        .isInstanceOf(RuleFileException.class)
+        .satisfies(e -> assertThat(((RuleFileException) e).diagnostics()).extracting(RuleDiagnostic::toString)
+            .containsExactlyInAnyOrder(
+                file + " [Bad_Id]: id must be lowercase alphanumeric segments joined by '.' or '-'",
+                file + " [Bad_Id]: unknown field 'colour'",
+                file + " [Bad_Id]: 'keywords' must list at least one non-blank literal",
+                file + " [Bad_Id]: 'examples' must list at least one text that matches",
+                file + " [Bad_Id]: 'negative_examples' must list at least one text that must not match",
+                file + " [Bad_Id]: severity must be critical, high, medium or low, not 'urgent'",
+                file + " [Bad_Id]: pattern does not compile: Unclosed group near index 9"));
+  }
+
+  @Test
+  void requiresTheSecretGroup() throws Exception {
+    Path file = write("nogroup.yml", VALID.replace("(?<secret>demo_[a-z0-9]{8})", "(demo_[a-z0-9]{8})"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(file)))
+        .hasMessage(file + " [demo.token]: pattern has no named group '(?<secret>...)'");
+  }
+
+  @Test
+  void rejectsDuplicateIdsAcrossFiles() throws Exception {
+    Path a = write("a.yml", VALID);
+    write("b.yml", VALID);
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(dir)))
+        .hasMessageContaining("[demo.token]: duplicate rule id (first defined in " + a + ")");
+  }
+
+  @Test
+  void reportsYamlSyntaxErrors() throws Exception {
+    Path file = write("broken.yml", "rules:\n  - id: [unclosed\n");
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessageStartingWith(file + ": not valid YAML");
+  }
+}
