@@ -52,7 +52,7 @@ public final class TikaDocumentExtractor implements DocumentExtractor {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new ExtractionException(ErrorKind.TIMEOUT, "extraction took longer than " + timeout.toSeconds() + " s");
+      throw new ExtractionException(ErrorKind.TIMEOUT, "extraction took longer than " + seconds(timeout));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -100,6 +100,10 @@ public final class TikaDocumentExtractor implements DocumentExtractor {
       }
     }
     return p;
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private static String describe(Throwable cause) {

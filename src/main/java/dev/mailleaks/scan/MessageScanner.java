@@ -39,7 +39,7 @@ final class MessageScanner {
       // A defect or a pathological message must cost only this message, and not what was already found in it.
       collector.problem(collector.lastPart, ErrorKind.CORRUPT_MESSAGE, "unexpected " + e.getClass().getSimpleName());
     }
-    return new MessageResult(true, assembler.findings(origin, headers), collector.errors, collector.parts, collector.skipped);
+    return new MessageResult(MessageResult.Kind.MESSAGE, assembler.findings(origin, headers), collector.errors, collector.parts, collector.skipped);
   }
 
   private final class Collector implements PartSink {
@@ -57,7 +57,9 @@ final class MessageScanner {
 
     @Override
     public void content(PartContent content) {
-      parts++;
+      if (!content.path().endsWith("headers")) {
+        parts++;
+      }
       lastPart = content.path();
       TextUnit unit = PartDecoder.decode(content);
       List<Match> matches = matcher.find(unit.text());

@@ -91,6 +91,12 @@ public final class ScanPipeline {
         }
 
         @Override
+        public void skipped(String source, String reason) {
+          acquire(pending, 1);
+          sequencer.complete(sequencer.reserve(), MessageResult.skippedInput(), pending);
+        }
+
+        @Override
         public void inputDone(String source) {
           acquire(pending, 1);
           sequencer.complete(sequencer.reserve(), MessageResult.inputDone(), pending);
@@ -168,9 +174,9 @@ public final class ScanPipeline {
     }
 
     private void emit(MessageResult result) {
-      if (result.isMessage()) {
+      if (result.kind() == MessageResult.Kind.MESSAGE) {
         messages++;
-      } else if (result.errors().isEmpty()) {
+      } else if (result.kind() == MessageResult.Kind.INPUT_DONE) {
         inputs++;
       }
       parts += result.parts();
@@ -198,7 +204,7 @@ public final class ScanPipeline {
       } catch (IOException e) {
         failure = e;
       }
-      if (result.isMessage()) {
+      if (result.kind() == MessageResult.Kind.MESSAGE) {
         listener.messageDone(messages, findings);
       }
     }

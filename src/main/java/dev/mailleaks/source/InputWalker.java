@@ -38,6 +38,11 @@ public final class InputWalker {
       }
 
       @Override
+      public void skipped(String source, String reason) {
+        sink.skipped(source, reason);
+      }
+
+      @Override
       public void bytesRead(long count) {
         sink.bytesRead(count);
       }
@@ -82,6 +87,10 @@ public final class InputWalker {
 
   private boolean readFile(Path file) {
     String name = file.toString();
+    if (isMailStoreMetadata(file)) {
+      sink.skipped(name, "mail store metadata");
+      return true;
+    }
     InputStream raw;
     try {
       raw = Files.newInputStream(file);
@@ -144,6 +153,14 @@ public final class InputWalker {
           "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
     }
     sink.message(new RawMessage(new MessageOrigin(name, 1, -1), bytes));
+  }
+
+  /** Index and marker files that mail stores keep beside the messages (Maildir, Maildir++, Dovecot, Courier). */
+  static boolean isMailStoreMetadata(Path file) {
+    String name = file.getFileName().toString();
+    return name.equals("maildirfolder") || name.equals("subscriptions") || name.equals(".DS_Store")
+        || name.startsWith("dovecot") || name.startsWith("courierimap") || name.equals(".uidvalidity")
+        || name.equals(".mh_sequences");
   }
 
   /** A message for the user: the exception's own words, its type when it has none. */

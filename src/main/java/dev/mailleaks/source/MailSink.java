@@ -6,6 +6,9 @@ public interface MailSink {
 
   void error(ErrorRecord error);
 
+  /** A file deliberately not read, such as a Maildir's index files; counted, not an error. */
+  default void skipped(String source, String reason) {}
+
   /** Raw bytes consumed from input files, for progress and throughput. */
   default void bytesRead(long count) {}
 
