@@ -30,9 +30,8 @@ final class AttachmentRouter {
       "go", "php", "pem", "key", "crt", "pub", "asc", "netrc", "pgpass", "npmrc", "pypirc", "htpasswd", "tf",
       "tfvars", "hcl", "gradle", "cnf", "rdp", "ovpn", "reg", "url", "ics", "vcf", "vcs", "htm", "html", "csr",
       "srt", "gitconfig", "git-credentials", "dockercfg", "kubeconfig", "plist");
-  private static final Set<String> DOCUMENT_ZIP_EXTENSIONS = Set.of(
-      "docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "odt", "ods", "odp",
-      "odg", "ott", "epub", "vsdx", "xps", "numbers", "pages", "key");
+  private static final Set<String> MEDIA_EXTENSIONS = Set.of(
+      "mp3", "mp4", "m4a", "wav", "ogg", "oga", "flac", "aac", "wma", "avi", "mov", "mkv", "webm", "wmv", "mpg", "mpeg");
   private static final Set<String> IMAGE_EXTENSIONS = Set.of(
       "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "heic", "ico", "svgz");
 
@@ -47,10 +46,15 @@ final class AttachmentRouter {
   void route(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType, int depth) {
     String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT);
     String extension = extension(name);
+    String unreadable = unreadableReason(bytes, extension, type);
+    if (unreadable != null) {
+      walk.sink().skipped(path, unreadable);
+      return;
+    }
     Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
     if (format.isCompression()) {
       openCompressed(walk, bytes, path, name, format, depth);
-    } else if (format == Format.ZIP && !isDocumentZip(bytes, extension, type)) {
+    } else if (format == Format.ZIP && !Containers.isDocumentZip(bytes, name)) {
       openContainer(walk, bytes, path, format, depth);
     } else if (format == Format.TAR || format == Format.SEVEN_Z) {
       openContainer(walk, bytes, path, format, depth);
@@ -128,14 +132,28 @@ final class AttachmentRouter {
     }
   }
 
-  private static boolean isDocumentZip(byte[] bytes, String extension, String type) {
-    if (DOCUMENT_ZIP_EXTENSIONS.contains(extension) || type.contains("openxmlformats") || type.contains("opendocument")) {
-      return true;
+  /**
+   * Why a part holds nothing readable (empty, encrypted, a signature, media), or null. Encrypted parts are
+   * named as such so that a responder knows what could not be scanned.
+   */
+  private static String unreadableReason(byte[] bytes, String extension, String type) {
+    if (bytes.length == 0) {
+      return "empty";
     }
-    // Office and ODF files name their parts near the start; a plain zip of such files does not begin with these.
-    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1);
-    return head.contains("[Content_Types].xml") || head.contains("mimetypeapplication/vnd.oasis")
-        || head.contains("mimetypeapplication/epub");
+    if (type.contains("pkcs7-signature") || extension.equals("p7s") || type.equals("application/pgp-signature")) {
+      return "signature";
+    }
+    if (type.contains("pkcs7-mime") || extension.equals("p7m")) {
+      return "encrypted (S/MIME)";
+    }
+    if (type.equals("application/pgp-encrypted") || extension.equals("gpg") || extension.equals("pgp")
+        || startsWith(bytes, "-----BEGIN PGP MESSAGE-----".getBytes(StandardCharsets.US_ASCII))) {
+      return "encrypted (OpenPGP)";
+    }
+    if (type.startsWith("audio/") || type.startsWith("video/") || MEDIA_EXTENSIONS.contains(extension)) {
+      return "audio or video";
+    }
+    return null;
   }
 
   private static boolean isImage(byte[] bytes, String extension, String type) {
@@ -182,6 +200,14 @@ final class AttachmentRouter {
     String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     int dot = base.lastIndexOf('.');
     return dot < 0 ? "" : base.substring(dot + 1);
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) return false;
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) return false;
+    }
+    return true;
   }
 
   private static boolean startsWith(byte[] bytes, int... magic) {

@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * @param inputs files and container entries read to the end
  * @param bytes raw bytes read from input files
- * @param skipped parts deliberately not scanned (images, unsupported types) plus unsupported inputs
- * @param errors error records, all of them counted even when only the first ones are kept
+ * @param skipped parts deliberately not scanned (images, encrypted, unsupported types) plus files that are not mail
+ * @param errors records of what could not be read, all counted even when only the first ones are kept
+ *     (files that are not mail are recorded too, but counted as skipped)
  * @param errorRecords the first error records, in scan order
  * @param inputsUnopened inputs that could not be opened at all
  */
@@ -22,6 +23,7 @@ public record ScanSummary(
     long parts,
     long bytes,
     long skipped,
+    Map<String, Long> skippedByReason,
     long errors,
     Map<ErrorKind, Long> errorsByKind,
     List<ErrorRecord> errorRecords,
@@ -33,6 +35,7 @@ public record ScanSummary(
     int ruleCount) {
 
   public ScanSummary {
+    skippedByReason = Map.copyOf(skippedByReason);
     errorsByKind = Map.copyOf(errorsByKind);
     errorRecords = List.copyOf(errorRecords);
     findingsByRule = Map.copyOf(findingsByRule);

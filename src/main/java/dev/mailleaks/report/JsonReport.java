@@ -57,6 +57,11 @@ public final class JsonReport implements FindingSink {
       json.writeNumberField(e.getKey(), e.getValue());
     }
     json.writeEndObject();
+    json.writeObjectFieldStart("skipped_by_reason");
+    for (Map.Entry<String, Long> e : s.skippedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+      json.writeNumberField(e.getKey(), e.getValue());
+    }
+    json.writeEndObject();
     json.writeObjectFieldStart("errors_by_kind");
     for (ErrorKind kind : ErrorKind.values()) {
       Long count = s.errorsByKind().get(kind);

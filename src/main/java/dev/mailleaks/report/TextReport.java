@@ -34,7 +34,7 @@ public final class TextReport implements FindingSink {
   @Override
   public void error(ErrorRecord e) {
     if (errorsShown++ < ERRORS_SHOWN) {
-      out.printf(Locale.ROOT, "error    %-28s %s%s%s: %s%n", e.kind().label(), e.input(),
+      out.printf(Locale.ROOT, (e.kind() == ErrorKind.UNSUPPORTED_INPUT ? "skipped " : "error   ") + " %-28s %s%s%s: %s%n", e.kind().label(), e.input(),
           e.messageIndex() > 0 ? "  #" + e.messageIndex() : "", e.part().isEmpty() ? "" : "  part " + e.part(),
           e.reason());
     }
@@ -57,13 +57,19 @@ public final class TextReport implements FindingSink {
     out.printf(Locale.ROOT, "inputs %d  messages %d  parts %d  bytes %s  skipped %d  errors %d  elapsed %.1f s (%.1f MB/s)%n",
         s.inputs(), s.messages(), s.parts(), humanBytes(s.bytes()), s.skipped(), s.errors(), seconds,
         s.bytes() / 1e6 / seconds);
-    if (s.errors() > 0) {
+    if (!s.skippedByReason().isEmpty()) {
+      StringBuilder reasons = new StringBuilder();
+      s.skippedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> reasons.append(reasons.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+      out.println("skipped: " + reasons);
+    }
+    if (!s.errorsByKind().isEmpty()) {
       StringBuilder kinds = new StringBuilder();
       for (ErrorKind kind : ErrorKind.values()) {
         Long n = s.errorsByKind().get(kind);
         if (n != null) kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.label()).append(' ').append(n);
       }
-      out.println("errors by kind: " + kinds + (s.errors() > ERRORS_SHOWN ? " (first " + ERRORS_SHOWN
+      out.println("records by kind: " + kinds + (errorsShown > ERRORS_SHOWN ? " (first " + ERRORS_SHOWN
           + " shown above; --format json lists them)" : ""));
     }
     out.flush();

@@ -47,7 +47,7 @@ final class MessageScanner {
     private final FindingAssembler assembler;
     private final List<ErrorRecord> errors = new ArrayList<>();
     private int parts;
-    private int skipped;
+    private final java.util.Map<String, Integer> skipped = new java.util.TreeMap<>();
     private String lastPart = "";
 
     Collector(MessageOrigin origin, FindingAssembler assembler) {
@@ -75,7 +75,7 @@ final class MessageScanner {
 
     @Override
     public void skipped(String part, String reason) {
-      skipped++;
+      skipped.merge(reason, 1, Integer::sum);
     }
   }
 }

@@ -93,7 +93,7 @@ public final class ScanPipeline {
         @Override
         public void skipped(String source, String reason) {
           acquire(pending, 1);
-          sequencer.complete(sequencer.reserve(), MessageResult.skippedInput(), pending);
+          sequencer.complete(sequencer.reserve(), MessageResult.skippedInput(reason), pending);
         }
 
         @Override
@@ -146,7 +146,7 @@ public final class ScanPipeline {
     private long inputs;
     private long messages;
     private long parts;
-    private long skipped;
+    private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long errors;
     private long findings;
     private final Map<ErrorKind, Long> errorsByKind = new EnumMap<>(ErrorKind.class);
@@ -180,17 +180,19 @@ public final class ScanPipeline {
         inputs++;
       }
       parts += result.parts();
-      skipped += result.skipped();
+      result.skipped().forEach((reason, n) -> skippedByReason.merge(reason, (long) n, Long::sum));
       if (failure != null) {
         return;
       }
       try {
         for (ErrorRecord error : result.errors()) {
-          errors++;
-          errorsByKind.merge(error.kind(), 1L, Long::sum);
+          // A file that is not mail is skipped, with its reason on record; it is not a failure to read.
           if (error.kind() == ErrorKind.UNSUPPORTED_INPUT) {
-            skipped++;
+            skippedByReason.merge("unsupported input", 1L, Long::sum);
+          } else {
+            errors++;
           }
+          errorsByKind.merge(error.kind(), 1L, Long::sum);
           if (errorRecords.size() < options.maxErrorRecords()) {
             errorRecords.add(error);
           }
@@ -219,7 +221,8 @@ public final class ScanPipeline {
       if (!waiting.isEmpty()) {
         throw new UncheckedIOException(new IOException("internal error: " + waiting.size() + " results never emitted"));
       }
-      return new ScanSummary(inputs, messages, parts, bytes, skipped, errors, errorsByKind, errorRecords, findings,
+      long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+      return new ScanSummary(inputs, messages, parts, bytes, skipped, skippedByReason, errors, errorsByKind, errorRecords, findings,
           findingsByRule, unopened, elapsed, options.rules().version(), options.rules().rules().size());
     }
   }

@@ -30,7 +30,24 @@ public final class Containers {
     void entry(String name, InputStream content, LongSupplier compressedBytesRead) throws IOException;
   }
 
+  private static final java.util.Set<String> DOCUMENT_ZIP_EXTENSIONS = java.util.Set.of(
+      "docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "pptm", "potx", "ppsx", "odt", "ods", "odp",
+      "odg", "ott", "epub", "vsdx", "xps", "numbers", "pages", "key");
+
   private Containers() {}
+
+  /** Office, ODF and EPUB files are zips too, but documents: they are read whole, not entry by entry. */
+  public static boolean isDocumentZip(byte[] head, String name) {
+    String base = name == null ? "" : name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    String extension = base.contains(".") ? base.substring(base.lastIndexOf('.') + 1) : "";
+    if (DOCUMENT_ZIP_EXTENSIONS.contains(extension)) {
+      return true;
+    }
+    // Their first entries name them; a plain zip of such files does not begin with these.
+    String start = new String(head, 0, Math.min(head.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1);
+    return start.contains("[Content_Types].xml") || start.contains("mimetypeapplication/vnd.oasis")
+        || start.contains("mimetypeapplication/epub");
+  }
 
   /** The decompressed content of a single compressed stream (gzip with several members is read whole). */
   public static InputStream decompress(Format format, InputStream in) throws IOException {

@@ -126,6 +126,10 @@ public final class InputWalker {
             head.length == 0 ? "empty file" : "not a mail archive, message or container"));
         return;
       }
+      if (format == Format.ZIP && Containers.isDocumentZip(head, name)) {
+        sink.error(ErrorRecord.ofInput(name, ErrorKind.UNSUPPORTED_INPUT, "a document, not mail"));
+        return;
+      }
       if ((format.isCompression() || format.isContainer()) && depth >= limits.maxDepth()) {
         sink.error(ErrorRecord.ofInput(name, ErrorKind.LIMIT_DEPTH, "nested deeper than " + limits.maxDepth()));
         return;

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Whole-process scan benchmark: generates (or reuses) synthetic mboxes and times `mailleaks scan` on them.
+#
+# usage: bash src/bench/scan-bench.sh [SIZE...]        (default: 100m 1g; sizes as for GenerateMbox: 100m, 1g, 2g)
+#
+# environment:
+#   BENCH_DIR      where mboxes, reports and timings go (default /tmp/mailleaks-bench); mboxes there are reused
+#   SEED           generator seed (default 42)
+#   MAILLEAKS_JAR  jar to run (default target/mailleaks.jar, built with `mvn -DskipTests package` if missing)
+#   CONFIGS        which JVM settings to run, space-separated (default "default serial384")
+#                    default    = java -jar ...                           (what users run)
+#                    serial384  = java -XX:+UseSerialGC -Xmx384m -jar ... (small-footprint JVM)
+#   BENCH_CLEAN=1  delete each generated mbox after its runs (disk matters)
+#
+# Each run: /usr/bin/time -v java [FLAGS] -jar mailleaks.jar scan --no-progress --format json -o OUT.json MBOX
+# with JAVA_TOOL_OPTIONS / JDK_JAVA_OPTIONS / _JAVA_OPTIONS unset, so only the flags shown apply.
+# Wall time and peak RSS come from /usr/bin/time; messages and findings from the JSON report's "scan" object.
+# Runs are sequential (the machine is small and shared): never run two of these at once.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_DIR=${BENCH_DIR:-/tmp/mailleaks-bench}
+SEED=${SEED:-42}
+JAR=${MAILLEAKS_JAR:-$ROOT/target/mailleaks.jar}
+CONFIGS=${CONFIGS:-default serial384}
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100m 1g); fi
+
+mkdir -p "$BENCH_DIR"
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (/usr/bin/time)..." >&2
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+  else
+    sudo apt-get install -y -qq time >/dev/null
+  fi
+fi
+
+if [ ! -f "$JAR" ]; then
+  echo "building $JAR ..." >&2
+  (cd "$ROOT" && { mvn -q -o -DskipTests package || mvn -q -DskipTests package; })
+fi
+
+jvm_flags() {
+  case "$1" in
+    default) echo "" ;;
+    serial384) echo "-XX:+UseSerialGC -Xmx384m" ;;
+    *) echo "unknown config $1" >&2; exit 2 ;;
+  esac
+}
+
+json_field() { # file key -> value of "key" inside the "scan" object
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["scan"][sys.argv[2]])' "$1" "$2"
+  else
+    # the "scan" object is last in the report; take the last occurrence of the key
+    grep -o "\"$2\" : [0-9.]*" "$1" | tail -1 | awk '{print $3}'
+  fi
+}
+
+RESULTS="$BENCH_DIR/results-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM"
+  echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "jar: $JAR ($(stat -c %s "$JAR") bytes, $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "| size | JVM flags | archive MB | messages | findings | wall s | archive MB/s | scan s (report) | CPU % | peak RSS MiB |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+} | tee "$RESULTS"
+
+for size in "${SIZES[@]}"; do
+  mbox="$BENCH_DIR/bench-$size-seed$SEED.mbox"
+  if [ ! -s "$mbox" ]; then
+    echo "generating $mbox ..." >&2
+    java "$ROOT/src/bench/GenerateMbox.java" --size "$size" --seed "$SEED" "$mbox.tmp" > "$mbox.gen.txt"
+    mv "$mbox.tmp" "$mbox"
+    cat "$mbox.gen.txt" >&2
+  fi
+  bytes=$(stat -c %s "$mbox")
+  for config in $CONFIGS; do
+    flags=$(jvm_flags "$config")
+    out="$BENCH_DIR/out-$size-$config.json"
+    timing="$BENCH_DIR/time-$size-$config.txt"
+    rc=0
+    # shellcheck disable=SC2086
+    env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
+      /usr/bin/time -v -o "$timing" java $flags -jar "$JAR" scan --no-progress --format json -o "$out" "$mbox" \
+      || rc=$?
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then # 1 = secrets found
+      echo "scan of $mbox ($config) exited with $rc; see $timing" >&2
+      tail -5 "$timing" >&2 || true
+      exit 1
+    fi
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$timing")
+    rss_kb=$(awk -F': ' '/Maximum resident set size/{print $2}' "$timing")
+    cpu=$(awk -F': ' '/Percent of CPU/{sub("%","",$2); print $2}' "$timing")
+    messages=$(json_field "$out" messages)
+    findings=$(json_field "$out" findings)
+    elapsed=$(json_field "$out" elapsed_seconds)
+    awk -v size="$size" -v flags="${flags:-(none)}" -v bytes="$bytes" -v m="$messages" -v f="$findings" \
+        -v wall="$wall" -v el="$elapsed" -v cpu="$cpu" -v rss="$rss_kb" 'BEGIN {
+      printf "| %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f | %s | %.0f |\n",
+        size, flags, bytes / 1e6, m, f, wall, bytes / 1e6 / wall, el, cpu, rss / 1024 }' | tee -a "$RESULTS"
+  done
+  if [ "${BENCH_CLEAN:-0}" = 1 ]; then rm -f "$mbox"; fi
+done
+echo >&2
+echo "table saved to $RESULTS (MB = 10^6 bytes; RSS in MiB; targets: >= 100 MB/s, peak RSS < 512 MB)" >&2
