@@ -81,7 +81,7 @@ public final class SecretMatcher {
         }
         int e = m.end(Rule.SECRET_GROUP);
         if (e > s && seen.add(new Span(window.rule, s, e))) {
-          matches.add(new Match(rule, s, e, text.subSequence(s, e).toString()));
+          matches.add(new Match(rule, s, e, normalize(text.subSequence(s, e))));
         }
         if (m.end() == m.start()) {
           if (m.end() >= window.to) {
@@ -96,6 +96,27 @@ public final class SecretMatcher {
   }
 
   private record Span(int rule, int start, int end) {}
+
+  /**
+   * The secret as its owner wrote it: a multi-line secret (a key block) loses the quoting and indentation a
+   * reply adds to each line, and CRLF becomes LF, so that the same key quoted or forwarded has one fingerprint.
+   */
+  static String normalize(CharSequence secret) {
+    String text = secret.toString();
+    if (text.indexOf('\n') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\r?\n", -1)) {
+      int start = 0;
+      while (start < line.length() && (line.charAt(start) == '>' || line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+        start++;
+      }
+      if (out.length() > 0) out.append('\n');
+      out.append(line.substring(start).stripTrailing());
+    }
+    return out.toString();
+  }
 
   private static final class Window {
     final int rule;

@@ -58,4 +58,15 @@ class SecretMatcherTest {
     SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(AWS)));
     assertThat(matcher.find("AKIA AKIA AKIAZ5MLK3QNPQRS7AXB AKIA")).hasSize(1);
   }
+
+  @Test
+  void aQuotedKeyBlockHasTheFingerprintOfTheOriginal() {
+    Rule pem = rule("pem", List.of("-----BEGIN"),
+        "(?<secret>-----BEGIN RSA PRIVATE KEY-----[\\s\\S]*?-----END RSA PRIVATE KEY-----)", 4096);
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(pem)));
+    String original = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END RSA PRIVATE KEY-----";
+    String quoted = "> -----BEGIN RSA PRIVATE KEY-----\r\n> MIIBOgIBAAJBAKj34GkxFhD9  \r\n> -----END RSA PRIVATE KEY-----";
+    assertThat(matcher.find(quoted)).singleElement().extracting(Match::secret).isEqualTo(original);
+    assertThat(matcher.find(original)).singleElement().extracting(Match::secret).isEqualTo(original);
+  }
 }
