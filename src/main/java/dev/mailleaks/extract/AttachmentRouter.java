@@ -44,6 +44,12 @@ final class AttachmentRouter {
   }
 
   void route(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType, int depth) {
+    route(walk, bytes, path, name, declaredType, null, depth);
+  }
+
+  /** @param charset the charset the message declared for this part, or null */
+  void route(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType, String charset,
+      int depth) {
     String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT);
     String extension = extension(name);
     String unreadable = unreadableReason(bytes, extension, type);
@@ -67,7 +73,7 @@ final class AttachmentRouter {
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {
-      walk.sink().content(new RawText(path, bytes, null, textFormat(extension, type)));
+      walk.sink().content(new RawText(path, bytes, charset, textFormat(extension, type)));
     } else {
       extractDocument(walk, bytes, path, name, declaredType);
     }

@@ -56,7 +56,7 @@ public final class MessageExtractor {
 
   /** Extracts every part of a top-level message into {@code sink}; returns its headers. */
   public MessageHeaders extract(byte[] message, PartSink sink) {
-    Walk walk = new Walk(sink, limits.maxPartsPerMessage());
+    Walk walk = new Walk(sink, limits.maxPartsPerMessage(), limits.maxDepth());
     walkMessage(walk, message, "", 0);
     return walk.headers == null ? MessageHeaders.NONE : walk.headers;
   }
@@ -65,13 +65,15 @@ public final class MessageExtractor {
   static final class Walk {
     private final PartSink sink;
     private final int maxParts;
+    private final int maxDepth;
     private int parts;
     private boolean partLimitReported;
     private MessageHeaders headers;
 
-    Walk(PartSink sink, int maxParts) {
+    Walk(PartSink sink, int maxParts, int maxDepth) {
       this.sink = sink;
       this.maxParts = maxParts;
+      this.maxDepth = maxDepth;
     }
 
     PartSink sink() {
@@ -99,11 +101,9 @@ public final class MessageExtractor {
       return false;
     }
 
-    private int maxDepth;
   }
 
   void walkMessage(Walk walk, byte[] bytes, String prefix, int depth) {
-    walk.maxDepth = limits.maxDepth();
     MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
     stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
     stream.parse(new ByteArrayInputStream(bytes));
@@ -211,7 +211,8 @@ public final class MessageExtractor {
     } else if (fileName == null && mimeType.equals("text/html")) {
       walk.sink.content(new RawText(path, bytes, descriptor.getCharset(), TextFormat.HTML));
     } else {
-      router.route(walk, bytes, fileName == null ? path : path + "/" + fileName, fileName, mimeType, depth);
+      router.route(walk, bytes, fileName == null ? path : path + "/" + fileName, fileName, mimeType,
+          descriptor.getCharset(), depth);
     }
   }
 

@@ -17,39 +17,39 @@ import java.util.stream.Stream;
  */
 public final class TestdataGenerator {
 
-    static final long SECRETS_SEED = 0x6d61696c6cL;
-    static final List<String> GENERATED = List.of("eml", "mbox", "maildir", "compressed", "broken", "expected");
+  static final long SECRETS_SEED = 0x6d61696c6cL;
+  static final List<String> GENERATED = List.of("eml", "mbox", "maildir", "compressed", "broken", "expected");
 
-    private TestdataGenerator() {
-    }
+  private TestdataGenerator() {
+  }
 
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 0 ? args[0] : "testdata");
-        for (String dir : GENERATED) {
-            deleteTree(out.resolve(dir));
-        }
-        FakeSecrets secrets = new FakeSecrets(SECRETS_SEED);
-        Expectations exp = new Expectations();
-        List<FixtureFamily> families = List.of(
-                new EmlFixtures(out, secrets, exp),
-                new AttachmentFixtures(out, secrets, exp),
-                new MailboxFixtures(out, secrets, exp),
-                new BrokenFixtures(out, secrets, exp));
-        for (FixtureFamily family : families) {
-            family.generate();
-        }
-        exp.write(out.resolve("expected"));
-        System.out.println("wrote fixtures to " + out.toAbsolutePath() + " (" + exp.plantedCount() + " planted secrets)");
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args.length > 0 ? args[0] : "testdata");
+    for (String dir : GENERATED) {
+      deleteTree(out.resolve(dir));
     }
+    FakeSecrets secrets = new FakeSecrets(SECRETS_SEED);
+    Expectations exp = new Expectations();
+    List<FixtureFamily> families = List.of(
+        new EmlFixtures(out, secrets, exp),
+        new AttachmentFixtures(out, secrets, exp),
+        new MailboxFixtures(out, secrets, exp),
+        new BrokenFixtures(out, secrets, exp));
+    for (FixtureFamily family : families) {
+      family.generate();
+    }
+    exp.write(out.resolve("expected"));
+    System.out.println("wrote fixtures to " + out.toAbsolutePath() + " (" + exp.plantedCount() + " planted secrets)");
+  }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
     }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 }
