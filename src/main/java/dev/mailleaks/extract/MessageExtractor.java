@@ -104,7 +104,8 @@ public final class MessageExtractor {
   }
 
   void walkMessage(Walk walk, byte[] bytes, String prefix, int depth) {
-    MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+    TruncationMonitor monitor = new TruncationMonitor();
+    MimeTokenStream stream = new MimeTokenStream(CONFIG, monitor, new DefaultBodyDescriptorBuilder());
     stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
     stream.parse(new ByteArrayInputStream(bytes));
     Deque<int[]> childCounters = new ArrayDeque<>();
@@ -113,6 +114,7 @@ public final class MessageExtractor {
     List<Field> fields = new ArrayList<>();
     boolean rootHeader = true;
     String current = prefix + "headers";
+    String rootBoundary = null;
     try {
       for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
         switch (state) {
@@ -125,6 +127,9 @@ public final class MessageExtractor {
             }
           }
           case T_START_MULTIPART -> {
+            if (entitySections.isEmpty()) {
+              rootBoundary = stream.getBodyDescriptor().getBoundary();
+            }
             multipartSections.push(entitySections.isEmpty() ? "" : entitySections.peek());
             childCounters.push(new int[1]);
           }
@@ -146,12 +151,46 @@ public final class MessageExtractor {
           default -> { }
         }
       }
+      if (monitor.truncated && rootBoundary != null && !contains(bytes, "--" + rootBoundary + "--")) {
+        walk.sink.problem(current, ErrorKind.CORRUPT_MESSAGE,
+            "the message ends inside a part (cut off, or its closing boundary is missing); what was readable was scanned");
+      }
     } catch (MimeException | IOException | RuntimeException e) {
       walk.sink.problem(current, ErrorKind.CORRUPT_MESSAGE, "MIME structure unreadable: " + AttachmentRouter.describe(e)
           + "; the raw message was scanned as text instead");
       // Nothing may be lost to a parser failure: the undecoded bytes still hold any plain-text secret.
       walk.sink.content(new RawText(prefix + "raw", bytes, null, TextFormat.PLAIN));
     }
+  }
+
+  /** Mime4j reports a premature end of a body part as a warning; a responder wants to know the mail was cut. */
+  private static final class TruncationMonitor extends DecodeMonitor {
+    boolean truncated;
+
+    @Override
+    public boolean warn(String message, String action) {
+      if (message != null && message.contains("Body part ended prematurely")) {
+        truncated = true;
+      }
+      return false;
+    }
+
+    @Override
+    public boolean isListening() {
+      return true;
+    }
+  }
+
+  private static boolean contains(byte[] haystack, String needle) {
+    byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
+    outer:
+    for (int i = haystack.length - n.length; i >= 0; i--) { // the closing delimiter is near the end
+      for (int j = 0; j < n.length; j++) {
+        if (haystack[i + j] != n[j]) continue outer;
+      }
+      return true;
+    }
+    return false;
   }
 
   private void headers(Walk walk, List<Field> fields, String prefix, int depth) {

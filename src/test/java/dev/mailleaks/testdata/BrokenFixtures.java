@@ -148,7 +148,7 @@ final class BrokenFixtures extends FixtureFamily {
     write(src, raw);
     exp.plant(src, 1, text.path(), pw, "text body before an attachment cut off mid-base64");
     exp.plant(src, 1, att.path(), redis, "readable prefix of a base64 attachment that is cut off");
-    exp.error(src, "1", "-", "corrupt-message", "file ends inside the base64 of part 2; closing boundary missing");
+    exp.error(src, "1", "2", "corrupt-message", "file ends inside the base64 of part 2; closing boundary missing");
   }
 
   /** An mbox whose last message is cut off in the middle of an attachment. */
@@ -177,7 +177,7 @@ final class BrokenFixtures extends FixtureFamily {
     exp.plant(src, 1, m1.path(), gl, "truncated mbox: complete message 1");
     exp.plant(src, 2, m2.path(), ssh, "truncated mbox: complete message 2");
     exp.plant(src, 3, body3.path(), jwt, "truncated mbox: text part of the cut-off last message");
-    exp.error(src, "3", "-", "corrupt-message", "mbox ends inside the base64 attachment of its last message");
+    exp.error(src, "3", "2", "corrupt-message", "mbox ends inside the base64 attachment of its last message");
   }
 
   private void notMail() {

@@ -92,10 +92,10 @@ final class FakeSecrets {
     return new Secret("slack.token", v, v);
   }
 
+  /** The secret is the credential path after {@code services/}; the URL's prefix is public. */
   Secret slackWebhook() {
-    String v = unique(() -> "https://hooks.slack.com/services/T" + random(UPPER_DIGITS, 8) + "/B"
-        + random(UPPER_DIGITS, 10) + "/" + random(ALNUM, 24));
-    return new Secret("slack.webhook", v, v);
+    String path = unique(() -> "T" + random(UPPER_DIGITS, 8) + "/B" + random(UPPER_DIGITS, 10) + "/" + random(ALNUM, 24));
+    return new Secret("slack.webhook", path, "https://hooks.slack.com/services/" + path);
   }
 
   Secret stripeKey() {

@@ -38,6 +38,10 @@ public final class TestdataGenerator {
     for (FixtureFamily family : families) {
       family.generate();
     }
+    // A scan of the whole folder also meets these files, which are not mail: they are recorded as skipped.
+    for (String notMail : List.of("README.md", "expected/errors.tsv", "expected/planted.tsv")) {
+      exp.error(notMail, "-", "-", "unsupported-input", "not mail: documentation and manifests of the test data");
+    }
     exp.write(out.resolve("expected"));
     System.out.println("wrote fixtures to " + out.toAbsolutePath() + " (" + exp.plantedCount() + " planted secrets)");
   }
