@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,10 @@ import java.util.stream.Stream;
  * its content, through compression and containers to the mbox files and messages inside.
  */
 public final class InputWalker {
+  private static final Map<Format, MailboxReader> READERS = Map.of(
+      Format.MBOX, MboxSplitter.READER,
+      Format.MESSAGE, new MessageFileReader());
+
   private final Limits limits;
   private final MailSink sink;
   private long messages;
@@ -138,8 +143,7 @@ public final class InputWalker {
         case GZIP, BZIP2, XZ, ZSTD -> read(Containers.decompress(format, buffered), name + "!" + Containers.innerName(name), depth + 1);
         case ZIP, TAR, SEVEN_Z -> Containers.forEachEntry(format, buffered,
             (entry, content, compressed) -> read(content, name + "!" + entry, depth + 1));
-        case MBOX -> MboxSplitter.split(buffered, name, limits, sink);
-        case MESSAGE -> readMessage(buffered, name);
+        case MBOX, MESSAGE -> READERS.get(format).read(buffered, name, limits, sink);
         default -> throw new IllegalStateException(format.toString());
       }
     } catch (IOException | RuntimeException e) {
@@ -148,15 +152,6 @@ public final class InputWalker {
         failedBeforeAnyMessage = true;
       }
     }
-  }
-
-  private void readMessage(InputStream in, String name) throws IOException {
-    byte[] bytes = in.readNBytes((int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16));
-    if (in.read() >= 0) {
-      sink.error(new ErrorRecord(name, 1, "", ErrorKind.LIMIT_SIZE,
-          "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
-    }
-    sink.message(new RawMessage(new MessageOrigin(name, 1, -1), bytes));
   }
 
   /** Index and marker files that mail stores keep beside the messages (Maildir, Maildir++, Dovecot, Courier). */

@@ -33,6 +33,9 @@ public final class MboxSplitter {
   private long contentLength = -1;
   private boolean previousBlank = true;
 
+  /** The reader for {@link InputWalker}; each call splits one stream. */
+  static final MailboxReader READER = MboxSplitter::split;
+
   private MboxSplitter(InputStream in, String source, Limits limits, MailSink sink) {
     this.source = source;
     this.limits = limits;
