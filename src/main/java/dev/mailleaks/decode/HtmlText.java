@@ -50,7 +50,11 @@ public final class HtmlText {
           return;
         }
         String value = text.getWholeText();
-        out.append(preDepth > 0 ? value : value.replaceAll("[\\s\\u00a0]+", " "));
+        if (preDepth > 0) {
+          out.append(value);
+        } else {
+          appendCollapsed(out, value);
+        }
       } else if (node instanceof Element element) {
         String tag = element.normalName();
         if (SKIPPED.contains(tag) && !tag.equals("head")) {
@@ -79,6 +83,22 @@ public final class HtmlText {
         if (tag.equals("pre")) preDepth--;
         if (BLOCKS.contains(tag) && !tag.equals("br")) newline();
       }
+    }
+
+    /** Appends text with each run of white space (including no-break spaces) as one space, as a browser shows it. */
+    private static void appendCollapsed(StringBuilder out, String value) {
+      boolean space = false;
+      for (int i = 0, n = value.length(); i < n; i++) {
+        char c = value.charAt(i);
+        if (Character.isWhitespace(c) || c == '\u00a0') {
+          space = true;
+        } else {
+          if (space) out.append(' ');
+          space = false;
+          out.append(c);
+        }
+      }
+      if (space) out.append(' ');
     }
 
     private void newline() {

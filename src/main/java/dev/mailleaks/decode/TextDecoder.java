@@ -34,6 +34,12 @@ public final class TextDecoder {
     if (ascii && declared == null) {
       return new String(bytes, StandardCharsets.US_ASCII);
     }
+    if (StandardCharsets.UTF_8.equals(declared) || StandardCharsets.US_ASCII.equals(declared) && !ascii) {
+      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      if (utf8 != null) {
+        return utf8;
+      }
+    }
     if (declared != null && !isUtf16(declared)) {
       // A single-byte charset accepts anything, so prefer UTF-8 when the bytes are valid multi-byte UTF-8.
       if (!ascii && isSingleByte(declared) && strict(bytes, StandardCharsets.UTF_8) != null) {
@@ -88,8 +94,10 @@ public final class TextDecoder {
     return charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
   }
 
+  private static final java.util.Map<Charset, Boolean> SINGLE_BYTE = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static boolean isSingleByte(Charset charset) {
-    return charset.newEncoder().maxBytesPerChar() == 1.0f;
+    return SINGLE_BYTE.computeIfAbsent(charset, c -> c.canEncode() && c.newEncoder().maxBytesPerChar() == 1.0f);
   }
 
   private static boolean isAscii(byte[] bytes) {

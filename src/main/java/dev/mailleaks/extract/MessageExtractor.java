@@ -42,6 +42,8 @@ public final class MessageExtractor {
       .setMalformedHeaderStartsBody(true)
       .build();
 
+  private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]");
+
   private final Limits limits;
   private final AttachmentRouter router;
 
@@ -257,7 +259,8 @@ public final class MessageExtractor {
 
   private static TextFormat plainFormat(List<Field> fields) {
     for (Field field : fields) {
-      if (field.getName().equalsIgnoreCase("Content-Type")) {
+      // Parsing a field is costly; most Content-Type fields say nothing of format=flowed.
+      if (field.getName().equalsIgnoreCase("Content-Type") && containsIgnoreCase(field.getBody(), "flowed")) {
         ContentTypeField type = (ContentTypeField) LenientFieldParser.getParser().parse(field, DecodeMonitor.SILENT);
         String format = type.getParameter("format");
         if ("flowed".equalsIgnoreCase(format)) {
@@ -283,7 +286,7 @@ public final class MessageExtractor {
         if (fileName != null && !fileName.isBlank()) {
           return clean(fileName);
         }
-      } else if (name.equalsIgnoreCase("Content-Type")) {
+      } else if (name.equalsIgnoreCase("Content-Type") && containsIgnoreCase(field.getBody(), "name")) {
         ContentTypeField type = (ContentTypeField) LenientFieldParser.getParser().parse(field, DecodeMonitor.SILENT);
         String fileName = type.getParameter("name");
         if (fileName == null) {
@@ -297,6 +300,10 @@ public final class MessageExtractor {
     return fromType;
   }
 
+  private static boolean containsIgnoreCase(String text, String word) {
+    return text.regionMatches(true, 0, word, 0, 0) && text.toLowerCase(Locale.ROOT).contains(word);
+  }
+
   private static String clean(String fileName) {
     String decoded = decode(fileName).strip();
     // Paths in part names use '/' and '!' as separators; a file name's own path is not wanted.
@@ -305,7 +312,7 @@ public final class MessageExtractor {
   }
 
   static String decode(String headerValue) {
-    String unfolded = headerValue.replaceAll("\r?\n[ \t]", " ");
-    return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+    String unfolded = headerValue.indexOf('\n') < 0 ? headerValue : FOLD.matcher(headerValue).replaceAll(" ");
+    return headerValue.contains("=?") ? DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT) : unfolded;
   }
 }
