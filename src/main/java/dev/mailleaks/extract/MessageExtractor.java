@@ -19,7 +19,6 @@ import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.field.ContentDispositionField;
 import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.field.LenientFieldParser;
-import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -107,7 +106,8 @@ public final class MessageExtractor {
 
   void walkMessage(Walk walk, byte[] bytes, String prefix, int depth) {
     TruncationMonitor monitor = new TruncationMonitor();
-    MimeTokenStream stream = new MimeTokenStream(CONFIG, monitor, new DefaultBodyDescriptorBuilder());
+    // No descriptor builder: Mime4j then uses its light fallback one (no JavaCC parser per Content-Type field).
+    MimeTokenStream stream = new MimeTokenStream(CONFIG, monitor, null);
     stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
     stream.parse(new ByteArrayInputStream(bytes));
     Deque<int[]> childCounters = new ArrayDeque<>();

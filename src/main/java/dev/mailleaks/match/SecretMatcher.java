@@ -4,25 +4,26 @@ import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
- * Finds rule matches in text: one keyword pass over the whole text, then each rule's regex only in windows
- * around its keyword hits. Thread-safe: it holds no per-call state.
+ * Finds rule matches in text: one keyword pass over the whole text, then each rule's regex only near its
+ * keyword hits. An anchored rule (one with {@code window_before}) is tried only at the few start positions just
+ * before each hit; an unanchored one is searched in the merged windows around its hits. Thread-safe: it holds
+ * no per-call state.
  */
 public final class SecretMatcher {
-  /** How far before a keyword hit a window starts, so that a keyword after a short prefix still leads to it. */
-  static final int LOOK_BEHIND = 256;
-
   private final List<Rule> rules;
   private final KeywordIndex keywords;
   private final int[][] rulesOfKeyword;
-  private final Map<String, Integer> ruleIndex = new java.util.HashMap<>();
+  private final Map<String, Integer> ruleIndex = new HashMap<>();
 
   public SecretMatcher(RuleSet ruleSet) {
     this.rules = ruleSet.rules();
@@ -47,52 +48,111 @@ public final class SecretMatcher {
   }
 
   /** All matches in {@code text}, ordered by position then rule order; a span is reported once per rule. */
-  public List<Match> find(CharSequence text) {
-    Window[] open = new Window[rules.size()];
-    List<Window> windows = new ArrayList<>();
-    int length = text.length();
-    keywords.search(text, (keyword, start, end) -> {
+  public List<Match> find(String text) {
+    Search search = new Search(text);
+    keywords.search(text, search::hit);
+    return search.finish();
+  }
+
+  /** The state of one {@link #find}: regex matchers, windows, and matches found so far. */
+  private final class Search {
+    private final String text;
+    private final Matcher[] matchers = new Matcher[rules.size()];
+    private final int[] triedUpTo = new int[rules.size()]; // anchored rules: next start position not yet tried
+    private final Window[] open = new Window[rules.size()];
+    private final List<Window> windows = new ArrayList<>();
+    private final List<Match> matches = new ArrayList<>();
+    private final Set<Span> seen = new HashSet<>();
+
+    Search(String text) {
+      this.text = text;
+    }
+
+    void hit(int keyword, int start, int end) {
       for (int r : rulesOfKeyword[keyword]) {
-        int from = Math.max(0, start - LOOK_BEHIND);
-        int to = (int) Math.min(length, (long) end + rules.get(r).window());
-        Window current = open[r];
-        if (current != null && from <= current.to) {
-          current.to = Math.max(current.to, to);
+        Rule rule = rules.get(r);
+        int to = (int) Math.min(text.length(), (long) end + rule.window());
+        if (rule.anchored()) {
+          tryStarts(r, Math.max(triedUpTo[r], start - rule.windowBefore()), start, to);
         } else {
-          current = new Window(r, from, to);
-          open[r] = current;
-          windows.add(current);
-        }
-      }
-    });
-    if (windows.isEmpty()) {
-      return List.of();
-    }
-    List<Match> matches = new ArrayList<>();
-    Set<Span> seen = new HashSet<>();
-    for (Window window : windows) {
-      Rule rule = rules.get(window.rule);
-      java.util.regex.Matcher m = rule.pattern().matcher(text);
-      m.useTransparentBounds(true).useAnchoringBounds(false).region(window.from, window.to);
-      while (m.find()) {
-        int s = m.start(Rule.SECRET_GROUP);
-        if (s < 0) {
-          continue;
-        }
-        int e = m.end(Rule.SECRET_GROUP);
-        if (e > s && seen.add(new Span(window.rule, s, e))) {
-          matches.add(new Match(rule, s, e, normalize(text.subSequence(s, e))));
-        }
-        if (m.end() == m.start()) {
-          if (m.end() >= window.to) {
-            break;
+          int from = Math.max(0, start - Rule.DEFAULT_WINDOW_BEFORE);
+          Window current = open[r];
+          if (current != null && from <= current.to) {
+            current.to = Math.max(current.to, to);
+          } else {
+            current = new Window(r, from, to);
+            open[r] = current;
+            windows.add(current);
           }
-          m.region(m.end() + 1, window.to);
         }
       }
     }
-    matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(mt -> ruleIndex.get(mt.rule().id())));
-    return matches;
+
+    /** Anchored rules: a match must start in [first, last]; each position is tried once per text. */
+    private void tryStarts(int r, int first, int last, int to) {
+      Matcher m = matcher(r);
+      int p = Math.max(0, first);
+      while (p <= last) {
+        m.region(p, to);
+        if (m.lookingAt()) {
+          record(r, m);
+          p = Math.max(p + 1, m.end());
+        } else {
+          p++;
+        }
+      }
+      triedUpTo[r] = Math.max(triedUpTo[r], p);
+    }
+
+    List<Match> finish() {
+      for (Window window : windows) {
+        Matcher m = matcher(window.rule);
+        m.region(window.from, window.to);
+        while (m.find()) {
+          record(window.rule, m);
+          if (m.end() == m.start()) {
+            if (m.end() >= window.to) {
+              break;
+            }
+            m.region(m.end() + 1, window.to);
+          }
+        }
+      }
+      matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(mt -> ruleIndex.get(mt.rule().id())));
+      return matches;
+    }
+
+    private Matcher matcher(int r) {
+      Matcher m = matchers[r];
+      if (m == null) {
+        m = rules.get(r).pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        matchers[r] = m;
+      }
+      return m;
+    }
+
+    private void record(int r, Matcher m) {
+      int s = m.start(Rule.SECRET_GROUP);
+      if (s < 0) {
+        return;
+      }
+      int e = m.end(Rule.SECRET_GROUP);
+      if (e > s && seen.add(new Span(r, s, e))) {
+        matches.add(new Match(rules.get(r), s, e, normalize(text.substring(s, e))));
+      }
+    }
+  }
+
+  private static final class Window {
+    final int rule;
+    final int from;
+    int to;
+
+    Window(int rule, int from, int to) {
+      this.rule = rule;
+      this.from = from;
+      this.to = to;
+    }
   }
 
   private record Span(int rule, int start, int end) {}
@@ -101,8 +161,7 @@ public final class SecretMatcher {
    * The secret as its owner wrote it: a multi-line secret (a key block) loses the quoting and indentation a
    * reply adds to each line, and CRLF becomes LF, so that the same key quoted or forwarded has one fingerprint.
    */
-  static String normalize(CharSequence secret) {
-    String text = secret.toString();
+  static String normalize(String text) {
     if (text.indexOf('\n') < 0) {
       return text;
     }
@@ -116,17 +175,5 @@ public final class SecretMatcher {
       out.append(line.substring(start).stripTrailing());
     }
     return out.toString();
-  }
-
-  private static final class Window {
-    final int rule;
-    final int from;
-    int to;
-
-    Window(int rule, int from, int to) {
-      this.rule = rule;
-      this.from = from;
-      this.to = to;
-    }
   }
 }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * One detection rule, loaded from YAML data.
  *
  * @param window how many characters after a keyword hit the pattern may reach
+ * @param windowBefore when set (not {@link #UNANCHORED}): a match starts at most this many characters before a
+ *     keyword hit, or at it; when unset the pattern is searched in the whole window around the hit
  * @param origin the file the rule came from, for diagnostics
  */
 public record Rule(
@@ -19,6 +21,7 @@ public record Rule(
     List<String> keywords,
     Pattern pattern,
     int window,
+    int windowBefore,
     String remediation,
     List<String> references,
     List<String> examples,
@@ -26,6 +29,9 @@ public record Rule(
     String origin) {
 
   public static final int DEFAULT_WINDOW = 1024;
+  /** Unanchored rules are searched from this many characters before a keyword hit to {@code window} after it. */
+  public static final int DEFAULT_WINDOW_BEFORE = 256;
+  public static final int UNANCHORED = -1;
   public static final String SECRET_GROUP = "secret";
 
   public Rule {
@@ -39,8 +45,13 @@ public record Rule(
     if (keywords.isEmpty()) {
       throw new IllegalArgumentException("rule " + id + " has no keywords");
     }
-    if (window <= 0) {
-      throw new IllegalArgumentException("rule " + id + " has a window <= 0");
+    if (window <= 0 || windowBefore < UNANCHORED) {
+      throw new IllegalArgumentException("rule " + id + " has a window <= 0 or a negative window_before");
     }
+  }
+
+  /** True if matches start near a keyword hit, so only those start positions need to be tried. */
+  public boolean anchored() {
+    return windowBefore != UNANCHORED;
   }
 }

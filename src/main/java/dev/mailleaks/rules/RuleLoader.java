@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /** Reads rule YAML files into a {@link RuleSet}, collecting every problem instead of stopping at the first. */
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
-      "id", "name", "description", "provider", "severity", "keywords", "pattern", "window",
+      "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
       "remediation", "references", "examples", "negative_examples");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
@@ -189,21 +189,27 @@ public final class RuleLoader {
         problems.add(new RuleDiagnostic(file, id, "pattern does not compile: " + firstLine(e.getMessage())));
       }
     }
-    int window = Rule.DEFAULT_WINDOW;
-    JsonNode windowNode = node.get("window");
-    if (windowNode != null) {
-      if (!windowNode.canConvertToInt() || windowNode.asInt() <= 0) {
-        problems.add(new RuleDiagnostic(file, id, "window must be a positive whole number"));
-      } else {
-        window = windowNode.asInt();
-      }
-    }
+    int window = count(file, id, node, "window", Rule.DEFAULT_WINDOW, 1, problems);
+    int windowBefore = count(file, id, node, "window_before", Rule.UNANCHORED, 0, problems);
     if (problems.size() > before) {
       return null;
     }
     return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
-        keywords, pattern, window, orEmpty(text(node, "remediation")), strings(node, "references"),
+        keywords, pattern, window, windowBefore, orEmpty(text(node, "remediation")), strings(node, "references"),
         examples, negatives, file);
+  }
+
+  private static int count(String file, String id, JsonNode node, String field, int fallback, int min,
+      List<RuleDiagnostic> problems) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min) {
+      problems.add(new RuleDiagnostic(file, id, field + " must be a whole number of at least " + min));
+      return fallback;
+    }
+    return value.asInt();
   }
 
   private static String require(String file, String id, JsonNode node, String field, List<RuleDiagnostic> problems) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Unit tests for {@link SecretMatcher}: prefilter, windows and spans. */
 class SecretMatcherTest {
   static Rule rule(String id, List<String> keywords, String pattern, int window) {
-    return new Rule(id, id, "", "", Severity.HIGH, keywords, Pattern.compile(pattern), window, "", List.of(),
+    return new Rule(id, id, "", "", Severity.HIGH, keywords, Pattern.compile(pattern), window, Rule.UNANCHORED, "", List.of(),
         List.of("x"), List.of("y"), "test");
   }
 
