@@ -9,6 +9,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    var relaunched = JvmRelauncher.relaunch(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.get());
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
