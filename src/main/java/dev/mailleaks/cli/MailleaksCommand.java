@@ -16,11 +16,13 @@ import picocli.CommandLine.Spec;
         "1:secrets found",
         "2:usage error, or rule files that cannot be used",
         "3:the scan could not run, or an input could not be opened at all"})
-final class MailleaksCommand implements Runnable {
+final class MailleaksCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Without a subcommand there is nothing to do: that is a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

@@ -16,12 +16,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "rules", description = "List or test detection rules.", mixinStandardHelpOptions = true,
     subcommands = {RulesCommand.List.class, RulesCommand.Test.class})
-final class RulesCommand implements Runnable {
+final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   @Command(name = "list", description = "Print each rule's id, provider, severity and keywords.",
@@ -55,9 +56,14 @@ final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin RuleOptions ruleOptions;
 
+    @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "PATH",
+        description = "Rule files or folders to test (the same as --rules).")
+    java.util.List<String> paths = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      ruleOptions.rules.addAll(paths);
       RuleSet rules;
       try {
         rules = ruleOptions.load();

@@ -1,0 +1,53 @@
+package dev.mailleaks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules commands through the real entry point. */
+class RulesCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void listsTheBundledRules() {
+    CliRun run = CliRun.of("rules", "list");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("aws.access-key-id", "private-key.pem").containsPattern("\\d+ rules, version [0-9a-f]{12}");
+  }
+
+  @Test
+  void testsTheBundledRulesWithoutFailures() {
+    CliRun run = CliRun.of("rules", "test");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).containsPattern("\\d+ rules, \\d+ examples, 0 failures");
+  }
+
+  @Test
+  void reportsEachFailingExampleOfAGivenFile() throws IOException {
+    Path rules = Files.writeString(dir.resolve("mine.yml"), """
+        rules:
+          - id: demo.token
+            name: Demo token
+            severity: low
+            keywords: [demo_]
+            pattern: '(?<secret>demo_[a-z]{4})'
+            remediation: Revoke it.
+            examples: ['demo_abcd', 'demo_ABCD']
+            negative_examples: ['demo_wxyz is documented']
+        """);
+    CliRun run = CliRun.of("rules", "test", rules.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("demo.token: example did not match: demo_ABCD",
+        "demo.token: negative example matched: demo_wxyz is documented (matched 1 time(s))", "1 rules, 3 examples, 2 failures");
+  }
+
+  @Test
+  void withoutASubcommandItIsAUsageError() {
+    assertThat(CliRun.of().exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("rules").exitCode()).isEqualTo(2);
+  }
+}
