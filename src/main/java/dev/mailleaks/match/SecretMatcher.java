@@ -58,7 +58,8 @@ public final class SecretMatcher {
   private final class Search {
     private final String text;
     private final Matcher[] matchers = new Matcher[rules.size()];
-    private final int[] triedUpTo = new int[rules.size()]; // anchored rules: next start position not yet tried
+    private final long[][] anchoredHits = new long[rules.size()][]; // per anchored rule: (start << 32 | end)
+    private final int[] anchoredCount = new int[rules.size()];
     private final Window[] open = new Window[rules.size()];
     private final List<Window> windows = new ArrayList<>();
     private final List<Match> matches = new ArrayList<>();
@@ -71,10 +72,14 @@ public final class SecretMatcher {
     void hit(int keyword, int start, int end) {
       for (int r : rulesOfKeyword[keyword]) {
         Rule rule = rules.get(r);
-        int to = (int) Math.min(text.length(), (long) end + rule.window());
         if (rule.anchored()) {
-          tryStarts(r, Math.max(triedUpTo[r], start - rule.windowBefore()), start, to);
+          long[] hits = anchoredHits[r];
+          if (hits == null || anchoredCount[r] == hits.length) {
+            anchoredHits[r] = hits = java.util.Arrays.copyOf(hits == null ? new long[0] : hits, Math.max(8, anchoredCount[r] * 2));
+          }
+          hits[anchoredCount[r]++] = (long) start << 32 | end;
         } else {
+          int to = (int) Math.min(text.length(), (long) end + rule.window());
           int from = Math.max(0, start - Rule.DEFAULT_WINDOW_BEFORE);
           Window current = open[r];
           if (current != null && from <= current.to) {
@@ -88,23 +93,40 @@ public final class SecretMatcher {
       }
     }
 
-    /** Anchored rules: a match must start in [first, last]; each position is tried once per text. */
-    private void tryStarts(int r, int first, int last, int to) {
+    /**
+     * Anchored rules: a match must start in [hit start - window_before, hit start]. Hits are taken in start order
+     * (keyword passes report them by end), so that each start position is tried once per text.
+     */
+    private void tryAnchored(int r) {
+      Rule rule = rules.get(r);
+      long[] hits = anchoredHits[r];
+      java.util.Arrays.sort(hits, 0, anchoredCount[r]);
       Matcher m = matcher(r);
-      int p = Math.max(0, first);
-      while (p <= last) {
-        m.region(p, to);
-        if (m.lookingAt()) {
-          record(r, m);
-          p = Math.max(p + 1, m.end());
-        } else {
-          p++;
+      int next = 0; // first start position not yet tried
+      for (int h = 0; h < anchoredCount[r]; h++) {
+        int start = (int) (hits[h] >>> 32);
+        int end = (int) hits[h];
+        int to = (int) Math.min(text.length(), (long) end + rule.window());
+        int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
+        while (p <= start) {
+          m.region(p, to);
+          if (m.lookingAt()) {
+            record(r, m);
+            p = Math.max(p + 1, m.end());
+          } else {
+            p++;
+          }
         }
+        next = Math.max(next, p);
       }
-      triedUpTo[r] = Math.max(triedUpTo[r], p);
     }
 
     List<Match> finish() {
+      for (int r = 0; r < rules.size(); r++) {
+        if (anchoredCount[r] > 0) {
+          tryAnchored(r);
+        }
+      }
       for (Window window : windows) {
         Matcher m = matcher(window.rule);
         m.region(window.from, window.to);
