@@ -1,7 +1,6 @@
 package dev.mailleaks.cli;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ import java.util.Optional;
  */
 final class JvmRelauncher {
   static final String MARKER = "MAILLEAKS_NO_RELAUNCH";
-  static final List<String> TUNED_OPTIONS = List.of("-XX:+UseSerialGC");
+  /** Serial collection, and a heap that starts small and grows only as the scan needs (live data is ~100 MB). */
+  static final List<String> TUNED_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m");
 
   private JvmRelauncher() {}
 
@@ -45,8 +45,12 @@ final class JvmRelauncher {
 
   /** Runs the tuned JVM if it applies; returns its exit code, or empty to run here. */
   static Optional<Integer> relaunch(String[] args) {
-    Optional<List<String>> command = command(args, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        System.getenv(), runningJar(), System.getProperty("java.home"));
+    Optional<List<String>> jvmOptions = jvmOptions();
+    if (jvmOptions.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<List<String>> command = command(args, jvmOptions.get(), System.getenv(), runningJar(),
+        System.getProperty("java.home"));
     if (command.isEmpty()) {
       return Optional.empty();
     }
@@ -69,6 +73,20 @@ final class JvmRelauncher {
       Thread.currentThread().interrupt();
       return Optional.of(ExitCodes.INCOMPLETE);
     }
+  }
+
+  /**
+   * This JVM's own options: the command line's words before {@code -jar}. Read from the process table rather
+   * than JMX, which would load more classes than the whole launcher needs.
+   */
+  private static Optional<List<String>> jvmOptions() {
+    Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+    if (arguments.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> words = List.of(arguments.get());
+    int jar = words.indexOf("-jar");
+    return jar < 0 ? Optional.empty() : Optional.of(words.subList(0, jar));
   }
 
   private static Optional<Path> runningJar() {

@@ -15,7 +15,7 @@ class JvmRelauncherTest {
   @Test
   void relaunchesAScanFromTheJarWithTheTunedCollector() {
     assertThat(JvmRelauncher.command(new String[] {"scan", "x.mbox"}, List.of("-Dfoo=1"), Map.of(), JAR, "/jdk"))
-        .contains(List.of("/jdk/bin/java", "-Dfoo=1", "-XX:+UseSerialGC", "-cp", "/opt/mailleaks.jar",
+        .contains(List.of("/jdk/bin/java", "-Dfoo=1", "-XX:+UseSerialGC", "-Xms32m", "-cp", "/opt/mailleaks.jar",
             "dev.mailleaks.cli.Main", "scan", "x.mbox"));
   }
 
