@@ -108,6 +108,14 @@ public final class TextDecoder {
   }
 
   private static String strict(byte[] bytes, Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The String constructor is far faster than a CharsetDecoder; it marks invalid input with U+FFFD, and
+      // only then is the strict check needed (the bytes may also have held a genuine U+FFFD).
+      String fast = new String(bytes, StandardCharsets.UTF_8);
+      if (fast.indexOf('\uFFFD') < 0) {
+        return fast;
+      }
+    }
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

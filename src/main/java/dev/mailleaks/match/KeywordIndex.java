@@ -27,6 +27,7 @@ public final class KeywordIndex {
   private static final int HIT = 1 << 30;
   private static final int OFFSET = HIT - 1;
   private final int[] keywordLengths;
+  private final int maxKeywordLength;
 
   public KeywordIndex(List<String> keywords) {
     keywordLengths = new int[keywords.size()];
@@ -44,6 +45,7 @@ public final class KeywordIndex {
       }
     }
     alphabetSize = nextSymbol;
+    maxKeywordLength = keywords.stream().mapToInt(String::length).max().orElse(1);
 
     // Build the trie, growing the table as states are added.
     int[] table = new int[alphabetSize * 64];
@@ -108,26 +110,70 @@ public final class KeywordIndex {
     return keywordLengths.length;
   }
 
-  /** Reports every keyword occurrence in {@code text}, in order of end position. */
+  /**
+   * Reports every keyword occurrence in {@code text}, each once, in no particular order.
+   *
+   * <p>A long text is scanned as two halves in one loop: each step of a DFA waits for the previous one's table
+   * read, so two independent walks run nearly twice as fast as one. The first half runs on past the middle by
+   * the longest keyword's length, and reports only keywords that start before the middle.
+   */
   public void search(String text, HitConsumer consumer) {
+    int n = text.length();
+    if (n < 2 * CHUNK) {
+      scan(text, 0, n, 0, Integer.MAX_VALUE, consumer);
+      return;
+    }
     final int[] table = transitions;
     final int[] symbols = symbolOf;
-    final int width = alphabetSize;
-    // Bulk-copied chunks: an array loop is markedly faster than String.charAt per character.
-    char[] chunk = new char[Math.min(text.length(), CHUNK)];
-    int offset = 0;
-    for (int from = 0, n = text.length(); from < n; from += CHUNK) {
-      int to = Math.min(n, from + CHUNK);
-      text.getChars(from, to, chunk, 0);
-      for (int i = 0, m = to - from; i < m; i++) {
+    int mid = n / 2;
+    int firstEnd = Math.min(n, mid + maxKeywordLength - 1);
+    int lockstep = Math.min(firstEnd, n - mid);
+    char[] a = new char[CHUNK];
+    char[] b = new char[CHUNK];
+    int offsetA = 0;
+    int offsetB = 0;
+    for (int base = 0; base < lockstep; base += CHUNK) {
+      int m = Math.min(CHUNK, lockstep - base);
+      text.getChars(base, base + m, a, 0);
+      text.getChars(mid + base, mid + base + m, b, 0);
+      for (int i = 0; i < m; i++) {
+        int nextA = table[offsetA + symbols[a[i]]];
+        int nextB = table[offsetB + symbols[b[i]]];
+        offsetA = nextA & OFFSET;
+        offsetB = nextB & OFFSET;
+        if ((nextA | nextB) >= HIT) {
+          if (nextA >= HIT) report(offsetA, base + i + 1, mid, consumer);
+          if (nextB >= HIT) report(offsetB, mid + base + i + 1, Integer.MAX_VALUE, consumer);
+        }
+      }
+    }
+    scan(text, lockstep, firstEnd, offsetA, mid, consumer);
+    scan(text, mid + lockstep, n, offsetB, Integer.MAX_VALUE, consumer);
+  }
+
+  /** Walks text[from, to) from a state offset, reporting hits that start before {@code startLimit}. */
+  private void scan(String text, int from, int to, int offset, int startLimit, HitConsumer consumer) {
+    final int[] table = transitions;
+    final int[] symbols = symbolOf;
+    char[] chunk = new char[Math.max(0, Math.min(to - from, CHUNK))];
+    for (int base = from; base < to; base += CHUNK) {
+      int m = Math.min(CHUNK, to - base);
+      text.getChars(base, base + m, chunk, 0);
+      for (int i = 0; i < m; i++) {
         int next = table[offset + symbols[chunk[i]]];
         offset = next & OFFSET;
         if (next >= HIT) {
-          int end = from + i + 1;
-          for (int keyword : outputs[offset / width]) {
-            consumer.hit(keyword, end - keywordLengths[keyword], end);
-          }
+          report(offset, base + i + 1, startLimit, consumer);
         }
+      }
+    }
+  }
+
+  private void report(int offset, int end, int startLimit, HitConsumer consumer) {
+    for (int keyword : outputs[offset / alphabetSize]) {
+      int start = end - keywordLengths[keyword];
+      if (start < startLimit) {
+        consumer.hit(keyword, start, end);
       }
     }
   }

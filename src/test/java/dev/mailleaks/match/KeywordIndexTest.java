@@ -34,4 +34,25 @@ class KeywordIndexTest {
     List<String> keywords = List.of("akia");
     assertThat(hits(new KeywordIndex(keywords), keywords, "nothing here")).isEmpty();
   }
+
+  @Test
+  void aLongTextScannedInTwoHalvesReportsEveryHitOnce() {
+    List<String> keywords = List.of("akia", "password", "x");
+    KeywordIndex index = new KeywordIndex(keywords);
+    StringBuilder text = new StringBuilder();
+    java.util.Random random = new java.util.Random(7);
+    while (text.length() < 100_000) {
+      text.append(random.nextInt(50) == 0 ? keywords.get(random.nextInt(3)) : (char) ('a' + random.nextInt(26)));
+    }
+    String s = text.toString();
+    java.util.TreeSet<String> expected = new java.util.TreeSet<>();
+    for (String keyword : keywords) {
+      for (int i = s.indexOf(keyword); i >= 0; i = s.indexOf(keyword, i + 1)) {
+        expected.add(keyword + "@" + i + "-" + (i + keyword.length()));
+      }
+    }
+    List<String> found = hits(index, keywords, s);
+    assertThat(found).doesNotHaveDuplicates();
+    assertThat(new java.util.TreeSet<>(found)).isEqualTo(expected);
+  }
 }
