@@ -74,6 +74,10 @@ public final class GenerateMbox {
       + "Berlin London Paris Tokyo Madrid Toronto Sydney Chicago Boston Dublin Singapore Amsterdam Asia Europe "
       + "café résumé naïve Zürich São Grüße façade déjà coöperation").split(" ");
 
+  /** Words that rules use as keywords, rarer than the rest (1 word in about 400 is one of these). */
+  private static final String[] RARE_WORDS = {
+      "password", "passwords", "login", "credentials", "token", "VPN", "reset", "MFA", "pass", "SSO"};
+
   private static final String[] OPENERS = {
       "From what I can see,", "From our side,", "From the logs,", "From my point of view,", "From next week on,",
       "As discussed,", "Just a quick note:", "To be honest,", "In any case,", "For the record,", "By the way,",
@@ -164,6 +168,10 @@ public final class GenerateMbox {
     for (String kind : new String[] {"aws-access-key-id", "postgres-uri", "password-line", "github-token"}) {
       planted.put(kind, 0L);
     }
+    for (String kind : new String[] {"plain", "alternative(plain,html)", "mixed(plain,attachment)",
+        "mixed(alternative(plain,html),attachment)"}) {
+      structure.put(kind, 0L);
+    }
     for (String kind : new String[] {"headers", "text/plain", "text/html", "attachment text (base64)",
         "attachment binary (base64)", "attachment image (base64)", "mime/mbox framing"}) {
       composition.put(kind, 0L);
@@ -182,7 +190,14 @@ public final class GenerateMbox {
     String out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--size" -> size = parseSize(args[++i]);
+        case "--size" -> {
+          try {
+            size = parseSize(args[++i]);
+          } catch (RuntimeException e) {
+            System.err.println("bad --size: expected a number with an optional k, m or g suffix (100m, 1g, 2g)");
+            System.exit(2);
+          }
+        }
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--secret-every" -> secretEvery = Integer.parseInt(args[++i]);
         case "--attach-every" -> attachEvery = Integer.parseInt(args[++i]);
@@ -215,7 +230,7 @@ public final class GenerateMbox {
     System.out.printf(Locale.ROOT, "wrote %s: %d bytes (%.1f MB), %d messages, seed %d, in %.1f s%n",
         out, generator.bytes, generator.bytes / 1e6, generator.messages, seed, seconds);
     System.out.println("message structure:");
-    generator.structure.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-34s %9d%n", k, v));
+    generator.structure.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-42s %9d%n", k, v));
     System.out.println("byte composition (as written, encoded):");
     generator.composition.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-34s %12d  %5.1f%%%n", k, v,
         100.0 * v / generator.bytes));
@@ -228,6 +243,7 @@ public final class GenerateMbox {
     generator.planted.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-34s %9d%n", k, v));
     System.out.printf(Locale.ROOT, "  %-34s %9d%n", "total", total);
     System.out.printf(Locale.ROOT, "  %-34s %9d%n", "occurrences (plain + html copies)", generator.occurrences);
+    System.out.println("  (replies quote earlier bodies, so a planted secret can occur again in later messages)");
   }
 
   private static void usage() {
@@ -309,7 +325,7 @@ public final class GenerateMbox {
           secretKind = "postgres-uri";
           String uri = "postgres://" + pick(new String[] {"app_rw", "reporting", "admin", "billing", "etl"})
               + ":" + randomString(ALNUM, 12 + rnd.nextInt(12)) + "@db-" + pick(new String[] {"prod", "staging", "replica"})
-              + "-" + (1 + rnd.nextInt(9)) + ".internal." + fromDomain + ":5432/" + pick(new String[] {"orders", "crm", "analytics", "billing"});
+              + "-" + (1 + rnd.nextInt(9)) + ".corp.internal:5432/" + pick(new String[] {"orders", "crm", "analytics", "billing"});
           secretLine = pick(new String[] {
               "DATABASE_URL=" + uri,
               "You can connect with " + uri,
@@ -474,7 +490,7 @@ public final class GenerateMbox {
   private void remember(String body, String subject, String id, String from, String date) {
     // Bound the quoted history so long threads do not grow without limit.
     String kept = body.length() > 6000 ? body.substring(0, body.lastIndexOf('\n', 6000) + 1) : body;
-    int slot = (int) (sequence % recentBodies.length);
+    int slot = recentCount % recentBodies.length;
     recentBodies[slot] = kept;
     recentSubjects[slot] = subject;
     recentIds[slot] = id;
@@ -680,6 +696,7 @@ public final class GenerateMbox {
       else if (r == 2) w = (rnd.nextInt(900) + 100) + "." + rnd.nextInt(100);
       else if (r == 3) w = "#" + (10000 + rnd.nextInt(90000));
       else if (r == 4) w = "\u201c" + pick(WORDS) + "\u201d";
+      else if (r == 5 && rnd.nextBoolean()) w = pick(RARE_WORDS);
       else w = pick(WORDS);
       s.append(i == 0 && !opener ? capitalize(w) : w);
     }

@@ -20,13 +20,17 @@ final class MailCorpus {
       + "approval request ticket issue incident outage monitoring alert dashboard metrics latency capacity "
       + "storage backup restore account access permission policy compliance audit security vendor supplier "
       + "shipment order delivery warehouse inventory pricing discount renewal subscription license support "
-      + "password login credentials token key secret certificate VPN portal reset expired locked "
+      + "key secret certificate portal expired locked "
       + "training onboarding hiring interview candidate offer payroll expense travel booking conference agenda "
       + "branch merge build pipeline test staging production rollback hotfix patch upgrade cluster network "
       + "please thanks thank appreciate confirm check send share forward reply discuss agree suggest propose "
       + "already probably actually basically currently hopefully unfortunately definitely likely maybe "
       + "Alice Bob Carol Dave Erin Frank Grace Heidi Ivan Judy Berlin London Paris Tokyo Asia Europe "
       + "café résumé naïve Zürich Grüße").split(" ");
+
+  /** Words that rules use as keywords, rarer than the rest (1 word in about 400 is one of these). */
+  static final String[] RARE_WORDS = {
+      "password", "passwords", "login", "credentials", "token", "VPN", "reset", "MFA", "pass", "SSO"};
 
   /** Kinds of planted secrets, in the order they are planted round-robin. */
   static final String[] SECRET_KINDS = {"aws-access-key-id", "github-token", "postgres-uri", "password-line"};
@@ -110,6 +114,7 @@ final class MailCorpus {
       String w = r == 0 ? "https://intranet.example.com/wiki/" + rnd.nextInt(100000)
           : r == 1 ? "bob.jones@example.org"
           : r == 2 ? "#" + (10000 + rnd.nextInt(90000))
+          : r == 3 && rnd.nextInt(8) < 3 ? pick(RARE_WORDS) // 1 word in 400
           : pick(WORDS);
       if (i == 0) w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
       s.append(w);
