@@ -229,8 +229,15 @@ public final class MessageExtractor {
     if (!walk.countPart(path)) {
       return;
     }
-    byte[] bytes = decodedBody(walk, path, descriptor, stream);
     String mimeType = descriptor.getMimeType() == null ? "" : descriptor.getMimeType().toLowerCase(Locale.ROOT);
+    if (mimeType.startsWith("image/") || mimeType.startsWith("audio/") || mimeType.startsWith("video/")) {
+      // Skipped unread: decoding them would cost as much as all the text of a typical mailbox.
+      String fileName = fileName(fields);
+      walk.sink.skipped(fileName == null ? path : path + "/" + fileName,
+          mimeType.startsWith("image/") ? "image" : "audio or video");
+      return;
+    }
+    byte[] bytes = decodedBody(walk, path, descriptor, stream);
     String fileName = fileName(fields);
     if (mimeType.equals("message/rfc822") || mimeType.equals("message/global")) {
       if (walk.enter(path, depth + 1)) {
@@ -258,6 +265,7 @@ public final class MessageExtractor {
   /**
    * The part's decoded bytes, at most the part limit. Base64, most of mail's bulk, is decoded by the JDK's
    * intrinsic decoder; only input it rejects (broken padding, stray '=') goes through Mime4j's lenient one.
+   * Quoted-printable is decoded in one pass over the raw bytes; other encodings by Mime4j's streams.
    */
   private byte[] decodedBody(Walk walk, String path, BodyDescriptor descriptor, MimeTokenStream stream)
       throws IOException {
@@ -273,6 +281,10 @@ public final class MessageExtractor {
       } catch (IllegalArgumentException e) {
         bytes = new Base64InputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT).readNBytes(limit);
       }
+    } else if ("quoted-printable".equalsIgnoreCase(descriptor.getTransferEncoding())) {
+      InputStream raw = stream.getInputStream();
+      bytes = QuotedPrintable.decode(raw.readNBytes(limit));
+      more = raw.read() >= 0;
     } else {
       InputStream content = stream.getDecodedInputStream();
       bytes = content.readNBytes(limit);
