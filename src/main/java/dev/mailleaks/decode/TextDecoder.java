@@ -30,34 +30,31 @@ public final class TextDecoder {
       return lenient(bytes, 2, StandardCharsets.UTF_16BE);
     }
     Charset declared = charset(declaredCharset);
-    boolean ascii = isAscii(bytes);
-    if (ascii && declared == null) {
-      return new String(bytes, StandardCharsets.US_ASCII);
+    if (declared != null && isUtf16(declared)) {
+      return lenient(bytes, 0, declared);
     }
-    if (StandardCharsets.UTF_8.equals(declared) || StandardCharsets.US_ASCII.equals(declared) && !ascii) {
+    if (declared == null) {
+      Charset utf16 = guessUtf16(bytes);
+      if (utf16 != null) {
+        return lenient(bytes, 0, utf16);
+      }
+    }
+    // UTF-8 first: ASCII is valid UTF-8, and undeclared or mislabelled 8-bit mail is most often UTF-8. A
+    // single-byte declaration accepts any bytes, so valid multi-byte UTF-8 overrides it.
+    if (declared == null || declared.equals(StandardCharsets.UTF_8) || declared.equals(StandardCharsets.US_ASCII)
+        || isSingleByte(declared)) {
       String utf8 = strict(bytes, StandardCharsets.UTF_8);
       if (utf8 != null) {
         return utf8;
       }
     }
-    if (declared != null && !isUtf16(declared)) {
-      // A single-byte charset accepts anything, so prefer UTF-8 when the bytes are valid multi-byte UTF-8.
-      if (!ascii && isSingleByte(declared) && strict(bytes, StandardCharsets.UTF_8) != null) {
-        return strict(bytes, StandardCharsets.UTF_8);
-      }
+    if (declared != null) {
       String text = strict(bytes, declared);
       if (text != null) {
         return text;
       }
-    } else if (declared != null) {
-      return lenient(bytes, 0, declared);
     }
-    Charset utf16 = guessUtf16(bytes);
-    if (utf16 != null) {
-      return lenient(bytes, 0, utf16);
-    }
-    String utf8 = strict(bytes, StandardCharsets.UTF_8);
-    return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+    return new String(bytes, WINDOWS_1252);
   }
 
   /** UTF-16 text of mostly Latin script has a zero byte in every other position. */
@@ -98,13 +95,6 @@ public final class TextDecoder {
 
   private static boolean isSingleByte(Charset charset) {
     return SINGLE_BYTE.computeIfAbsent(charset, c -> c.canEncode() && c.newEncoder().maxBytesPerChar() == 1.0f);
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) return false;
-    }
-    return true;
   }
 
   private static String strict(byte[] bytes, Charset charset) {

@@ -119,7 +119,7 @@ public final class KeywordIndex {
    */
   public void search(String text, HitConsumer consumer) {
     int n = text.length();
-    if (n < 2 * CHUNK) {
+    if (n < INTERLEAVE_MIN) {
       scan(text, 0, n, 0, Integer.MAX_VALUE, consumer);
       return;
     }
@@ -128,8 +128,8 @@ public final class KeywordIndex {
     int mid = n / 2;
     int firstEnd = Math.min(n, mid + maxKeywordLength - 1);
     int lockstep = Math.min(firstEnd, n - mid);
-    char[] a = new char[CHUNK];
-    char[] b = new char[CHUNK];
+    char[] a = new char[Math.min(CHUNK, lockstep)];
+    char[] b = new char[a.length];
     int offsetA = 0;
     int offsetB = 0;
     for (int base = 0; base < lockstep; base += CHUNK) {
@@ -179,6 +179,8 @@ public final class KeywordIndex {
   }
 
   private static final int CHUNK = 8192;
+  /** Below this length the two-walk set-up costs more than it saves. */
+  private static final int INTERLEAVE_MIN = 512;
 
   private static int[] append(int[] values, int value) {
     int[] copy = Arrays.copyOf(values, values.length + 1);
