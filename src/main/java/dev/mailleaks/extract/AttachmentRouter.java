@@ -30,6 +30,8 @@ final class AttachmentRouter {
       "go", "php", "pem", "key", "crt", "pub", "asc", "netrc", "pgpass", "npmrc", "pypirc", "htpasswd", "tf",
       "tfvars", "hcl", "gradle", "cnf", "rdp", "ovpn", "reg", "url", "ics", "vcf", "vcs", "htm", "html", "csr",
       "srt", "gitconfig", "git-credentials", "dockercfg", "kubeconfig", "plist");
+  private static final Set<String> OPAQUE_EXTENSIONS = Set.of(
+      "bin", "dat", "exe", "dll", "so", "dylib", "iso", "img", "dmg", "msi", "o", "obj", "class", "pyc", "dump", "raw");
   private static final Set<String> MEDIA_EXTENSIONS = Set.of(
       "mp3", "mp4", "m4a", "wav", "ogg", "oga", "flac", "aac", "wma", "avi", "mov", "mkv", "webm", "wmv", "mpg", "mpeg");
   private static final Set<String> IMAGE_EXTENSIONS = Set.of(
@@ -74,6 +76,8 @@ final class AttachmentRouter {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {
       walk.sink().content(new RawText(path, bytes, charset, textFormat(extension, type)));
+    } else if (isOpaqueBinary(bytes, extension, type)) {
+      walk.sink().skipped(path, "binary data");
     } else {
       extractDocument(walk, bytes, path, name, declaredType);
     }
@@ -160,6 +164,21 @@ final class AttachmentRouter {
       return "audio or video";
     }
     return null;
+  }
+
+  /**
+   * A file named and declared as opaque binary (a dump, an executable) whose bytes start like no format that
+   * holds text: Tika would only spend its detection on it. Named formats with text (a PDF called data.bin,
+   * a winmail.dat) are recognised by their magic numbers and still extracted.
+   */
+  private static boolean isOpaqueBinary(byte[] bytes, String extension, String type) {
+    if (!OPAQUE_EXTENSIONS.contains(extension) || !(type.isEmpty() || type.equals("application/octet-stream"))) {
+      return false;
+    }
+    return !(startsWith(bytes, '%', 'P', 'D', 'F') || startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)
+        || startsWith(bytes, '{', '\\', 'r', 't', 'f') || startsWith(bytes, 0x78, 0x9f, 0x3e, 0x22)
+        || startsWith(bytes, 'P', 'K') || startsWith(bytes, 'R', 'a', 'r', '!') || startsWith(bytes, '%', '!')
+        || startsWith(bytes, '<'));
   }
 
   private static boolean isImage(byte[] bytes, String extension, String type) {

@@ -186,6 +186,20 @@ class MessageExtractorTest {
     }
 
     @Test
+    void skipsOpaqueBinariesButStillReadsDocumentsNamedAsThem() {
+      byte[] random = new byte[4096];
+      new java.util.Random(1).nextBytes(random);
+      random[0] = 1;
+      byte[] pdfNamedDat = "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII);
+      Recorder r = extract("Content-Type: multipart/mixed; boundary=A\n\n--A\n"
+          + "Content-Type: application/octet-stream; name=dump.bin\nContent-Transfer-Encoding: base64\n\n" + b64(random) + "\n--A\n"
+          + "Content-Type: application/octet-stream; name=winmail.dat\nContent-Transfer-Encoding: base64\n\n" + b64(pdfNamedDat)
+          + "\n--A--\n");
+      assertThat(r.skipped).containsExactly("1/dump.bin binary data");
+      assertThat(r.problems).containsExactly("2/winmail.dat parser-error");
+    }
+
+    @Test
     void skipsImagesAndRecordsBrokenDocuments() {
       byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
       byte[] pdf = "%PDF-1.7\n garbage that is not a pdf".getBytes(StandardCharsets.US_ASCII);
