@@ -1,6 +1,5 @@
 package dev.mailleaks.extract;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,8 +19,8 @@ final class HeaderPolicy {
 
   private HeaderPolicy() {}
 
-  static boolean isWrittenByPeople(String headerName) {
-    String name = headerName.toLowerCase(Locale.ROOT);
+  /** @param name the header name, lowercase */
+  static boolean isWrittenByPeople(String name) {
     if (WRITTEN.contains(name)) {
       return true;
     }
