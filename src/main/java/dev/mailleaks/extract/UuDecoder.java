@@ -9,13 +9,28 @@ import java.util.regex.Pattern;
 /** Finds and decodes inline uuencoded files ({@code begin 644 name} … {@code end}) in a text body. */
 final class UuDecoder {
   /** A file found in a text body. */
-  public record UuFile(String name, byte[] content) {}
+  record UuFile(String name, byte[] content) {}
 
   private static final Pattern BEGIN = Pattern.compile("(?m)^begin [0-7]{3,4} ([^\\r\\n]+)\\r?$");
 
   private UuDecoder() {}
 
-  public static List<UuFile> find(String text) {
+  /** Looks for the marker in the bytes first: most bodies have none, and need no copy as text. */
+  static List<UuFile> find(byte[] body) {
+    return containsBegin(body) ? find(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)) : List.of();
+  }
+
+  private static boolean containsBegin(byte[] body) {
+    for (int i = 0; i + 6 <= body.length; i++) {
+      if (body[i] == 'b' && body[i + 1] == 'e' && body[i + 2] == 'g' && body[i + 3] == 'i' && body[i + 4] == 'n'
+          && body[i + 5] == ' ' && (i == 0 || body[i - 1] == '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<UuFile> find(String text) {
     if (!text.contains("begin ")) {
       return List.of();
     }
