@@ -23,7 +23,7 @@ final class JvmRelauncher {
 
   /** The command that runs the same arguments in a tuned JVM, or empty when this JVM should do the work. */
   static Optional<List<String>> command(String[] args, List<String> jvmOptions, Map<String, String> env,
-      Optional<Path> jar, String javaHome) {
+      Optional<Path> jar, String javaHome, int javaFeatureVersion) {
     if (env.containsKey(MARKER) || jar.isEmpty() || args.length == 0 || !args[0].equals("scan")) {
       return Optional.empty();
     }
@@ -36,6 +36,9 @@ final class JvmRelauncher {
     command.add(Path.of(javaHome, "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(TUNED_OPTIONS);
+    if (javaFeatureVersion >= 22) {
+      command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest says, which -cp does not read
+    }
     command.add("-cp");
     command.add(jar.get().toString());
     command.add(Main.class.getName());
@@ -50,7 +53,7 @@ final class JvmRelauncher {
       return Optional.empty();
     }
     Optional<List<String>> command = command(args, jvmOptions.get(), System.getenv(), runningJar(),
-        System.getProperty("java.home"));
+        System.getProperty("java.home"), Runtime.version().feature());
     if (command.isEmpty()) {
       return Optional.empty();
     }

@@ -14,7 +14,7 @@ class JvmRelauncherTest {
 
   @Test
   void relaunchesAScanFromTheJarWithTheTunedCollector() {
-    assertThat(JvmRelauncher.command(new String[] {"scan", "x.mbox"}, List.of("-Dfoo=1"), Map.of(), JAR, "/jdk"))
+    assertThat(JvmRelauncher.command(new String[] {"scan", "x.mbox"}, List.of("-Dfoo=1"), Map.of(), JAR, "/jdk", 17))
         .contains(List.of("/jdk/bin/java", "-Dfoo=1", "-XX:+UseSerialGC", "-Xms32m", "-cp", "/opt/mailleaks.jar",
             "dev.mailleaks.cli.Main", "scan", "x.mbox"));
   }
@@ -22,15 +22,21 @@ class JvmRelauncherTest {
   @Test
   void respectsTheUsersJvmChoices() {
     String[] scan = {"scan", "x"};
-    assertThat(JvmRelauncher.command(scan, List.of("-Xmx2g"), Map.of(), JAR, "/jdk")).isEmpty();
-    assertThat(JvmRelauncher.command(scan, List.of("-XX:+UseZGC"), Map.of(), JAR, "/jdk")).isEmpty();
-    assertThat(JvmRelauncher.command(scan, List.of("-XX:MaxRAMPercentage=10"), Map.of(), JAR, "/jdk")).isEmpty();
-    assertThat(JvmRelauncher.command(scan, List.of(), Map.of(JvmRelauncher.MARKER, "1"), JAR, "/jdk")).isEmpty();
+    assertThat(JvmRelauncher.command(scan, List.of("-Xmx2g"), Map.of(), JAR, "/jdk", 17)).isEmpty();
+    assertThat(JvmRelauncher.command(scan, List.of("-XX:+UseZGC"), Map.of(), JAR, "/jdk", 17)).isEmpty();
+    assertThat(JvmRelauncher.command(scan, List.of("-XX:MaxRAMPercentage=10"), Map.of(), JAR, "/jdk", 17)).isEmpty();
+    assertThat(JvmRelauncher.command(scan, List.of(), Map.of(JvmRelauncher.MARKER, "1"), JAR, "/jdk", 17)).isEmpty();
   }
 
   @Test
   void runsOtherCommandsAndClassFolderRunsInPlace() {
-    assertThat(JvmRelauncher.command(new String[] {"rules", "list"}, List.of(), Map.of(), JAR, "/jdk")).isEmpty();
-    assertThat(JvmRelauncher.command(new String[] {"scan", "x"}, List.of(), Map.of(), Optional.empty(), "/jdk")).isEmpty();
+    assertThat(JvmRelauncher.command(new String[] {"rules", "list"}, List.of(), Map.of(), JAR, "/jdk", 17)).isEmpty();
+    assertThat(JvmRelauncher.command(new String[] {"scan", "x"}, List.of(), Map.of(), Optional.empty(), "/jdk", 17)).isEmpty();
+  }
+
+  @Test
+  void allowsNativeAccessOnJdksThatWarnAboutIt() {
+    assertThat(JvmRelauncher.command(new String[] {"scan", "x"}, List.of(), Map.of(), JAR, "/jdk", 25).orElseThrow())
+        .contains("--enable-native-access=ALL-UNNAMED");
   }
 }
