@@ -9,6 +9,7 @@ import dev.mailleaks.source.ErrorKind;
 import dev.mailleaks.source.Format;
 import dev.mailleaks.source.GuardedInputStream;
 import dev.mailleaks.source.LimitExceededException;
+import dev.mailleaks.source.OutlookMsg;
 import dev.mailleaks.source.Sniffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,7 +61,11 @@ final class AttachmentRouter {
       return;
     }
     Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
-    if (format.isCompression()) {
+    if (TnefExtractor.isTnef(bytes)) {
+      openTnef(walk, bytes, path, depth);
+    } else if (format == Format.OLE2 && (extension.equals("msg") || type.contains("ms-outlook"))) {
+      openOutlookMessage(walk, bytes, path, name, declaredType, depth);
+    } else if (format.isCompression()) {
       openCompressed(walk, bytes, path, name, format, depth);
     } else if (format == Format.ZIP && !Containers.isDocumentZip(bytes, name)) {
       openContainer(walk, bytes, path, format, depth);
@@ -80,6 +85,38 @@ final class AttachmentRouter {
       walk.sink().skipped(path, "binary data");
     } else {
       extractDocument(walk, bytes, path, name, declaredType);
+    }
+  }
+
+  /** winmail.dat: its files are attachments of the message that carries it. */
+  private void openTnef(MessageExtractor.Walk walk, byte[] bytes, String path, int depth) {
+    if (!walk.enter(path, depth + 1)) {
+      return;
+    }
+    try {
+      for (TnefExtractor.TnefFile file : TnefExtractor.files(bytes)) {
+        String filePath = path + "!" + file.name();
+        if (walk.countPart(filePath)) {
+          route(walk, file.content(), filePath, file.name(), null, depth + 1);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, describe(e));
+    }
+  }
+
+  /** An attached Outlook item is a message: walked as one, its parts after {@code !}. */
+  private void openOutlookMessage(MessageExtractor.Walk walk, byte[] bytes, String path, String name, String declaredType,
+      int depth) {
+    byte[] mime;
+    try {
+      mime = OutlookMsg.toMime(bytes, messages.limits());
+    } catch (IOException | RuntimeException e) {
+      extractDocument(walk, bytes, path, name, declaredType); // an OLE2 file that is not a message after all
+      return;
+    }
+    if (walk.enter(path, depth + 1)) {
+      messages.walkMessage(walk, mime, path + "!", depth + 1);
     }
   }
 

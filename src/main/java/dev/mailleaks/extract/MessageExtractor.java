@@ -65,6 +65,37 @@ public final class MessageExtractor {
     return walk.headers == null ? MessageHeaders.NONE : walk.headers;
   }
 
+  /** Only the headers of a message: its body is not parsed. */
+  public MessageHeaders headers(byte[] message) {
+    MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, null);
+    stream.parse(new ByteArrayInputStream(message));
+    List<Field> fields = new ArrayList<>();
+    try {
+      for (EntityState state = stream.getState(); state != EntityState.T_END_HEADER
+          && state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+        if (state == EntityState.T_FIELD) {
+          fields.add(stream.getField());
+        }
+      }
+    } catch (MimeException | IOException | RuntimeException e) {
+      // what was read of the header is what there is
+    }
+    Walk walk = new Walk(NO_PARTS, 0, 0);
+    headers(walk, fields, "", 0);
+    return walk.headers == null ? MessageHeaders.NONE : walk.headers;
+  }
+
+  private static final PartSink NO_PARTS = new PartSink() {
+    @Override
+    public void content(PartContent content) {}
+
+    @Override
+    public void problem(String part, ErrorKind kind, String reason) {}
+
+    @Override
+    public void skipped(String part, String reason) {}
+  };
+
   /** The state of one top-level message's extraction, shared by its nested messages and containers. */
   static final class Walk {
     private final PartSink sink;

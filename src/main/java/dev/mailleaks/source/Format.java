@@ -4,7 +4,12 @@ package dev.mailleaks.source;
 public enum Format {
   GZIP(true), BZIP2(true), XZ(true), ZSTD(true),
   ZIP(false), SEVEN_Z(false), TAR(false),
-  MBOX(false), MESSAGE(false), UNKNOWN(false);
+  MBOX(false), MESSAGE(false), EMLX(false),
+  /** An Outlook PST or OST store. */
+  PST(false),
+  /** An OLE2 compound file: an Outlook MSG item, or a legacy Office document. */
+  OLE2(false),
+  UNKNOWN(false);
 
   private final boolean compression;
 

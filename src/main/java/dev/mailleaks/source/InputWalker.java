@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 public final class InputWalker {
   private static final Map<Format, MailboxReader> READERS = Map.of(
       Format.MBOX, MboxSplitter.READER,
-      Format.MESSAGE, new MessageFileReader());
+      Format.MESSAGE, new MessageFileReader(),
+      Format.EMLX, new EmlxReader());
 
   private final Limits limits;
   private final MailSink sink;
@@ -106,7 +107,7 @@ public final class InputWalker {
     long before = messages;
     failedBeforeAnyMessage = false;
     try (InputStream counted = new ProgressStream(raw, sink)) {
-      read(counted, name, 0);
+      read(counted, name, 0, file);
     } catch (IOException e) {
       sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
     }
@@ -120,6 +121,11 @@ public final class InputWalker {
    * and do not propagate, so that one broken entry leaves its siblings readable.
    */
   private void read(InputStream in, String name, int depth) {
+    read(in, name, depth, null);
+  }
+
+  /** @param file the file the stream reads, when it is a whole file (not an entry or decompressed stream) */
+  private void read(InputStream in, String name, int depth, Path file) {
     try {
       BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
       buffered.mark(Sniffer.HEAD_BYTES);
@@ -143,7 +149,9 @@ public final class InputWalker {
         case GZIP, BZIP2, XZ, ZSTD -> read(Containers.decompress(format, buffered), name + "!" + Containers.innerName(name), depth + 1);
         case ZIP, TAR, SEVEN_Z -> Containers.forEachEntry(format, buffered,
             (entry, content, compressed) -> read(content, name + "!" + entry, depth + 1));
-        case MBOX, MESSAGE -> READERS.get(format).read(buffered, name, limits, sink);
+        case MBOX, MESSAGE, EMLX -> READERS.get(format).read(buffered, name, limits, sink);
+        case PST -> readStore(buffered, name, file);
+        case OLE2 -> readOutlookMessage(buffered, name);
         default -> throw new IllegalStateException(format.toString());
       }
     } catch (IOException | RuntimeException e) {
@@ -154,12 +162,43 @@ public final class InputWalker {
     }
   }
 
+  /** A PST needs random access: read in place, or spooled to an owner-only temporary file from a container. */
+  private void readStore(InputStream in, String name, Path file) throws IOException {
+    if (file != null) {
+      PstReader.read(file, name, limits, sink);
+      return;
+    }
+    Path spool = Files.createTempFile("mailleaks-", ".pst",
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    try {
+      try (var out = Files.newOutputStream(spool)) {
+        in.transferTo(out);
+      }
+      PstReader.read(spool, name, limits, sink);
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  private void readOutlookMessage(InputStream in, String name) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16));
+    byte[] mime;
+    try {
+      mime = OutlookMsg.toMime(bytes, limits);
+    } catch (IOException e) {
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.UNSUPPORTED_INPUT, e.getMessage()));
+      return;
+    }
+    sink.message(new RawMessage(new MessageOrigin(name, 1, -1), mime));
+  }
+
   /** Index and marker files that mail stores keep beside the messages (Maildir, Maildir++, Dovecot, Courier). */
   static boolean isMailStoreMetadata(Path file) {
     String name = file.getFileName().toString();
     return name.equals("maildirfolder") || name.equals("subscriptions") || name.equals(".DS_Store")
         || name.startsWith("dovecot") || name.startsWith("courierimap") || name.equals(".uidvalidity")
-        || name.equals(".mh_sequences");
+        || name.equals(".mh_sequences") || name.equals("Info.plist") || name.endsWith(".plist");
   }
 
   /** A message for the user: the exception's own words, its type when it has none. */

@@ -29,6 +29,9 @@ public final class Sniffer {
     }
     if (startsWith(head, length, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) return Format.SEVEN_Z;
     if (length > 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) return Format.TAR;
+    if (startsWith(head, length, '!', 'B', 'D', 'N')) return Format.PST;
+    if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return Format.OLE2;
+    if (EmlxReader.looksLikeEmlx(head, length)) return Format.EMLX;
     return sniffText(head, length);
   }
 

@@ -1,0 +1,179 @@
+package dev.mailleaks.source;
+
+import com.pff.PSTAttachment;
+import com.pff.PSTFile;
+import com.pff.PSTFolder;
+import com.pff.PSTMessage;
+import com.pff.PSTObject;
+import com.pff.PSTRecipient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Reads Outlook PST and OST stores (ANSI and Unicode) with java-libpst: every folder, every item, one at a time,
+ * each written as MIME by {@link MimeWriter}. A message's {@code source} is the store and its folder path
+ * ({@code export.pst!Inbox/Projects}); its index counts items within that folder. A damaged item or folder is
+ * recorded and the walk goes on with the next one.
+ */
+public final class PstReader {
+  private final Path file;
+  private final String source;
+  private final Limits limits;
+  private final MailSink sink;
+  private long messages;
+
+  private PstReader(Path file, String source, Limits limits, MailSink sink) {
+    this.file = file;
+    this.source = source;
+    this.limits = limits;
+    this.sink = sink;
+  }
+
+  /** Reads a store from a file (java-libpst needs random access); returns the number of items read. */
+  public static long read(Path file, String source, Limits limits, MailSink sink) throws IOException {
+    PstReader reader = new PstReader(file, source, limits, sink);
+    reader.run();
+    return reader.messages;
+  }
+
+  private void run() throws IOException {
+    PSTFile pst;
+    try {
+      pst = new PSTFile(file.toFile());
+    } catch (Exception e) {
+      throw new IOException("not a readable PST/OST store: " + describe(e), e);
+    }
+    try {
+      folder(pst.getRootFolder(), "", 0);
+    } catch (Exception e) {
+      sink.error(ErrorRecord.ofInput(source, ErrorKind.CORRUPT_MESSAGE, "folder tree unreadable: " + describe(e)));
+    } finally {
+      pst.close();
+    }
+  }
+
+  private void folder(PSTFolder folder, String parentPath, int level) {
+    String name = folder.getDisplayName() == null ? "" : folder.getDisplayName().strip();
+    // The root and the store's "Top of Personal Folders" carry no name people know the folders by.
+    boolean unnamed = level == 0 || level == 1 && name.startsWith("Top of ");
+    String path = unnamed ? parentPath : parentPath.isEmpty() ? name : parentPath + "/" + name;
+    String folderSource = path.isEmpty() ? source : source + "!" + path;
+    if (folder.getContentCount() > 0) {
+      items(folder, folderSource);
+    }
+    List<PSTFolder> subFolders;
+    try {
+      subFolders = folder.hasSubfolders() ? folder.getSubFolders() : List.of();
+    } catch (Exception e) {
+      sink.error(ErrorRecord.ofInput(folderSource, ErrorKind.CORRUPT_MESSAGE, "subfolders unreadable: " + describe(e)));
+      return;
+    }
+    for (PSTFolder sub : subFolders) {
+      folder(sub, path, level + 1);
+    }
+  }
+
+  private void items(PSTFolder folder, String folderSource) {
+    long index = 0;
+    while (true) {
+      PSTObject child;
+      try {
+        child = folder.getNextChild();
+      } catch (Exception e) {
+        sink.error(new ErrorRecord(folderSource, index + 1, "", ErrorKind.CORRUPT_MESSAGE,
+            "item unreadable, rest of the folder skipped: " + describe(e)));
+        return;
+      }
+      if (child == null) {
+        return;
+      }
+      if (!(child instanceof PSTMessage message)) {
+        continue;
+      }
+      index++;
+      messages++;
+      long itemIndex = index;
+      try {
+        OutlookItem item = item(message, 0, problem -> sink.error(
+            new ErrorRecord(folderSource, itemIndex, "", problem.kind(), problem.reason())));
+        sink.message(new RawMessage(new MessageOrigin(folderSource, index, -1), MimeWriter.write(item)));
+      } catch (Exception e) {
+        sink.error(new ErrorRecord(folderSource, index, "", ErrorKind.CORRUPT_MESSAGE, "item unreadable: " + describe(e)));
+      }
+    }
+  }
+
+  /** A problem with one attachment of an item, for the item's error record. */
+  record Problem(ErrorKind kind, String reason) {}
+
+  private OutlookItem item(PSTMessage m, int depth, java.util.function.Consumer<Problem> problems) throws Exception {
+    StringBuilder to = new StringBuilder();
+    StringBuilder cc = new StringBuilder();
+    for (int i = 0; i < m.getNumberOfRecipients(); i++) {
+      PSTRecipient r = m.getRecipient(i);
+      StringBuilder list = r.getRecipientType() == 2 ? cc : r.getRecipientType() == 1 ? to : null;
+      if (list != null) {
+        if (list.length() > 0) list.append(", ");
+        list.append(address(r.getDisplayName(), r.getSmtpAddress().isBlank() ? r.getEmailAddress() : r.getSmtpAddress()));
+      }
+    }
+    Date date = m.getMessageDeliveryTime() != null ? m.getMessageDeliveryTime() : m.getClientSubmitTime();
+    String plain = m.getBody();
+    String html = m.getBodyHTML();
+    // RTF is decompressed only when there is no other body: it says the same thing and costs time.
+    String rtf = plain.isBlank() && html.isBlank() ? m.getRTFBody() : "";
+    List<OutlookItem.Attachment> attachments = new ArrayList<>();
+    for (int i = 0; i < m.getNumberOfAttachments(); i++) {
+      PSTAttachment a = m.getAttachment(i);
+      String name = firstNonBlank(a.getLongFilename(), a.getFilename(), a.getDisplayName(), "attachment-" + (i + 1));
+      if (a.getAttachMethod() == PSTAttachment.ATTACHMENT_METHOD_EMBEDDED) {
+        if (depth + 1 > limits.maxDepth()) {
+          problems.accept(new Problem(ErrorKind.LIMIT_DEPTH, "embedded item '" + name + "' nested deeper than " + limits.maxDepth()));
+          continue;
+        }
+        PSTMessage embedded = a.getEmbeddedPSTMessage();
+        if (embedded != null) {
+          attachments.add(new OutlookItem.EmbeddedItem(name, item(embedded, depth + 1, problems)));
+        }
+        continue;
+      }
+      try (InputStream in = a.getFileInputStream()) {
+        if (in == null) continue;
+        byte[] content = in.readNBytes((int) Math.min(limits.maxPartBytes(), Integer.MAX_VALUE - 16));
+        if (in.read() >= 0) {
+          problems.accept(new Problem(ErrorKind.LIMIT_SIZE, "attachment '" + name + "' larger than "
+              + limits.maxPartBytes() + " bytes; only the start was scanned"));
+        }
+        attachments.add(new OutlookItem.FileAttachment(name, a.getMimeTag(), content));
+      }
+    }
+    return new OutlookItem(m.getTransportMessageHeaders(), m.getInternetMessageId(),
+        address(m.getSenderName(), m.getSenderEmailAddress()), to.toString(), cc.toString(),
+        date == null ? null : Instant.ofEpochMilli(date.getTime()), m.getSubject(), plain, html, rtf, attachments);
+  }
+
+  static String address(String name, String email) {
+    String n = name == null ? "" : name.strip().replace("\"", "'");
+    String e = email == null ? "" : email.strip();
+    if (e.isEmpty()) return n;
+    if (n.isEmpty() || n.equals(e)) return "<" + e + ">";
+    return "\"" + n + "\" <" + e + ">";
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) return v.strip();
+    }
+    return "";
+  }
+
+  static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  }
+}
