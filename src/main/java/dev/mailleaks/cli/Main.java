@@ -15,6 +15,8 @@ public final class Main {
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    // Reports go to stdout; a library that prints there (java-libpst does) must not corrupt them.
+    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     System.exit(run(out, err, args));
   }
 

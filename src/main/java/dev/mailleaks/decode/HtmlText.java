@@ -80,7 +80,7 @@ public final class HtmlText {
     }
     String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
     pos = nameEnd;
-    boolean selfClosing = attributes(closing);
+    boolean selfClosing = attributes(closing || name.equals("meta")); // a meta tag's values are the page's, not a person's
     if (BLOCKS.contains(name)) {
       newline();
     } else if (CELLS.contains(name) && !closing) {
@@ -95,8 +95,11 @@ public final class HtmlText {
     }
   }
 
-  /** Reads attributes up to the tag's '>', writing the values people write in; true if the tag self-closes. */
-  private boolean attributes(boolean closing) {
+  /**
+   * Reads attributes up to the tag's '>', writing the values people write in unless {@code silent}; true if the
+   * tag self-closes.
+   */
+  private boolean attributes(boolean silent) {
     int n = html.length();
     boolean selfClosing = false;
     while (pos < n) {
@@ -131,7 +134,7 @@ public final class HtmlText {
         pos++;
       }
       String value = attributeValue();
-      if (!closing && !value.isBlank() && (WRITTEN_ATTRIBUTES.contains(key) || key.startsWith("data-"))) {
+      if (!silent && !value.isBlank() && (WRITTEN_ATTRIBUTES.contains(key) || key.startsWith("data-"))) {
         out.append(' ').append(decode(value, true).strip()).append(' ');
       }
     }

@@ -10,6 +10,7 @@ import dev.mailleaks.source.Format;
 import dev.mailleaks.source.GuardedInputStream;
 import dev.mailleaks.source.LimitExceededException;
 import dev.mailleaks.source.OutlookMsg;
+import dev.mailleaks.source.Tnef;
 import dev.mailleaks.source.Sniffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class AttachmentRouter {
       return;
     }
     Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
-    if (TnefExtractor.isTnef(bytes)) {
+    if (Tnef.isTnef(bytes)) {
       openTnef(walk, bytes, path, depth);
     } else if (format == Format.OLE2 && (extension.equals("msg") || type.contains("ms-outlook"))) {
       openOutlookMessage(walk, bytes, path, name, declaredType, depth);
@@ -94,7 +95,7 @@ final class AttachmentRouter {
       return;
     }
     try {
-      for (TnefExtractor.TnefFile file : TnefExtractor.files(bytes)) {
+      for (Tnef.TnefFile file : Tnef.files(bytes)) {
         String filePath = path + "!" + file.name();
         if (walk.countPart(filePath)) {
           route(walk, file.content(), filePath, file.name(), null, depth + 1);

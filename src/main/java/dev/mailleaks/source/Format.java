@@ -9,6 +9,8 @@ public enum Format {
   PST(false),
   /** An OLE2 compound file: an Outlook MSG item, or a legacy Office document. */
   OLE2(false),
+  /** Outlook's TNEF ({@code winmail.dat}) saved as a file. */
+  TNEF(false),
   UNKNOWN(false);
 
   private final boolean compression;

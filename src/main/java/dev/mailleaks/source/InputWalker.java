@@ -152,6 +152,7 @@ public final class InputWalker {
         case MBOX, MESSAGE, EMLX -> READERS.get(format).read(buffered, name, limits, sink);
         case PST -> readStore(buffered, name, file);
         case OLE2 -> readOutlookMessage(buffered, name);
+        case TNEF -> readTnef(buffered, name);
         default -> throw new IllegalStateException(format.toString());
       }
     } catch (IOException | RuntimeException e) {
@@ -191,6 +192,11 @@ public final class InputWalker {
       return;
     }
     sink.message(new RawMessage(new MessageOrigin(name, 1, -1), mime));
+  }
+
+  private void readTnef(InputStream in, String name) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16));
+    sink.message(new RawMessage(new MessageOrigin(name, 1, -1), MimeWriter.write(Tnef.toItem(bytes))));
   }
 
   /** Index and marker files that mail stores keep beside the messages (Maildir, Maildir++, Dovecot, Courier). */

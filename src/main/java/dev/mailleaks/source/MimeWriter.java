@@ -25,6 +25,8 @@ public final class MimeWriter {
   private static final String[] REPLACED_HEADERS = {
       "content-type", "content-transfer-encoding", "mime-version", "content-disposition", "content-length"};
 
+  private static final java.util.regex.Pattern HEADER_FIELD = java.util.regex.Pattern.compile("[!-9;-~]+:");
+
   private MimeWriter() {}
 
   public static byte[] write(OutlookItem item) {
@@ -68,22 +70,32 @@ public final class MimeWriter {
   }
 
   private static void headers(OutlookItem item, ByteArrayOutputStream out) {
+    java.util.Set<String> present = new java.util.HashSet<>();
     String transport = item.transportHeaders() == null ? "" : item.transportHeaders().strip();
-    if (!transport.isEmpty()) {
-      for (String field : unfoldedFields(transport)) {
-        String name = field.contains(":") ? field.substring(0, field.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
-        if (!isReplaced(name)) {
-          utf8(out, field + "\r\n");
-        }
+    for (String field : unfoldedFields(transport)) {
+      // Outlook prefixes its copy with "Microsoft Mail Internet Headers Version 2.0": keep only real fields.
+      if (!HEADER_FIELD.matcher(field).lookingAt()) {
+        continue;
       }
-      return;
+      String name = field.substring(0, field.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+      if (!isReplaced(name)) {
+        present.add(name);
+        utf8(out, field + "\r\n");
+      }
     }
-    header(out, "Message-ID", item.messageId());
-    header(out, "Date", item.date() == null ? null : RFC_5322.format(item.date()));
-    header(out, "From", item.from());
-    header(out, "To", item.to());
-    header(out, "Cc", item.cc());
-    header(out, "Subject", item.subject());
+    // Items never sent have no Internet headers, and some copies lack fields: the item's properties fill in.
+    headerIfAbsent(out, present, "Message-ID", item.messageId());
+    headerIfAbsent(out, present, "Date", item.date() == null ? null : RFC_5322.format(item.date()));
+    headerIfAbsent(out, present, "From", item.from());
+    headerIfAbsent(out, present, "To", item.to());
+    headerIfAbsent(out, present, "Cc", item.cc());
+    headerIfAbsent(out, present, "Subject", item.subject());
+  }
+
+  private static void headerIfAbsent(ByteArrayOutputStream out, java.util.Set<String> present, String name, String value) {
+    if (!present.contains(name.toLowerCase(Locale.ROOT))) {
+      header(out, name, value);
+    }
   }
 
   /** Header fields with their continuation lines kept together. */

@@ -48,11 +48,16 @@ public final class PstReader {
     } catch (Exception e) {
       throw new IOException("not a readable PST/OST store: " + describe(e), e);
     }
+    // java-libpst prints notes ("Unknown message type: …") to System.err; mailleaks writes through streams it
+    // captured at start-up, so only the library's chatter is silenced, and only while a store is walked.
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
       folder(pst.getRootFolder(), "", 0);
     } catch (Exception e) {
       sink.error(ErrorRecord.ofInput(source, ErrorKind.CORRUPT_MESSAGE, "folder tree unreadable: " + describe(e)));
     } finally {
+      System.setErr(stderr);
       pst.close();
     }
   }

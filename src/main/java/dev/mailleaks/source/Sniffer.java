@@ -31,6 +31,7 @@ public final class Sniffer {
     if (length > 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) return Format.TAR;
     if (startsWith(head, length, '!', 'B', 'D', 'N')) return Format.PST;
     if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return Format.OLE2;
+    if (startsWith(head, length, 0x78, 0x9f, 0x3e, 0x22)) return Format.TNEF;
     if (EmlxReader.looksLikeEmlx(head, length)) return Format.EMLX;
     return sniffText(head, length);
   }
