@@ -30,6 +30,8 @@ public final class OutlookMsg {
       throw new IOException("not an Outlook message: " + PstReader.describe(e), e);
     }
     message.setReturnNullOnMissingChunk(true);
+    // 8-bit string properties are in the item's codepage (Big5, windows-1251 …), which POI must be told to use.
+    message.guess7BitEncoding();
     return item(message, limits, 0);
   }
 
@@ -47,6 +49,7 @@ public final class OutlookMsg {
           if (depth + 1 <= limits.maxDepth()) {
             MAPIMessage embedded = a.getEmbeddedMessage();
             embedded.setReturnNullOnMissingChunk(true);
+            embedded.guess7BitEncoding();
             attachments.add(new OutlookItem.EmbeddedItem(name, item(embedded, limits, depth + 1)));
           }
           continue;

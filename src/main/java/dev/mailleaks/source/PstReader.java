@@ -34,11 +34,94 @@ public final class PstReader {
     this.sink = sink;
   }
 
-  /** Reads a store from a file (java-libpst needs random access); returns the number of items read. */
+  /**
+   * Reads a store from a file (java-libpst needs random access); returns the number of items read. The walk runs
+   * on its own thread: if it makes no progress for the part timeout (a damaged store can send the library into
+   * a loop), the rest of the store is given up, recorded, and the thread abandoned; nothing it finds later is
+   * passed on.
+   */
   public static long read(Path file, String source, Limits limits, MailSink sink) throws IOException {
-    PstReader reader = new PstReader(file, source, limits, sink);
-    reader.run();
-    return reader.messages;
+    GatedSink gate = new GatedSink(sink);
+    PstReader reader = new PstReader(file, source, limits, gate);
+    java.util.concurrent.FutureTask<Void> walk = new java.util.concurrent.FutureTask<>(() -> {
+      reader.run();
+      return null;
+    });
+    Thread thread = new Thread(walk, "pst-reader");
+    thread.setDaemon(true);
+    thread.start();
+    long timeoutNanos = limits.partTimeout().toNanos();
+    try {
+      while (true) {
+        long seen = gate.progress();
+        try {
+          walk.get(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+          return reader.messages;
+        } catch (java.util.concurrent.TimeoutException e) {
+          if (gate.progress() == seen && seen >= 0) {
+            gate.close();
+            thread.interrupt();
+            sink.error(ErrorRecord.ofInput(source, ErrorKind.TIMEOUT, "no progress for " + limits.partTimeout().toSeconds()
+                + " s reading the store; the rest of it was not read"));
+            return reader.messages;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      gate.close();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(describe(new Exception(cause)), cause);
+    }
+  }
+
+  /**
+   * Passes calls on until closed, and tells the watchdog whether the walk is alive: it counts calls, and a call
+   * blocked in the sink (the scan's queue is full) is waiting, not hung.
+   */
+  private static final class GatedSink implements MailSink {
+    private final MailSink sink;
+    private final java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean inSink;
+    private boolean closed; // guarded by this
+
+    GatedSink(MailSink sink) {
+      this.sink = sink;
+    }
+
+    /** A value that changes while the walk moves; constant while it is stuck. */
+    long progress() {
+      return inSink ? -1 - progress.get() : progress.get();
+    }
+
+    synchronized void close() {
+      closed = true;
+    }
+
+    @Override
+    public void message(RawMessage message) {
+      forward(() -> sink.message(message));
+    }
+
+    @Override
+    public void error(ErrorRecord error) {
+      forward(() -> sink.error(error));
+    }
+
+    private void forward(Runnable call) {
+      progress.incrementAndGet();
+      inSink = true;
+      try {
+        synchronized (this) {
+          if (!closed) call.run();
+        }
+      } finally {
+        inSink = false;
+        progress.incrementAndGet();
+      }
+    }
   }
 
   private void run() throws IOException {

@@ -43,13 +43,18 @@ class TestdataScanTest {
     report = new ObjectMapper().readTree(stdout);
   }
 
-  /** Rows of a manifest, without its header, as "source|message|part|…" keys. */
+  /**
+   * Rows of a manifest, without its header, from every fixture family: {@code expected/} (written by the Java
+   * generator) and {@code outlook/} (copied Outlook stores and generated MH/EMLX, see its SOURCES.md).
+   */
   private static List<String[]> manifest(String name) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(TESTDATA.resolve("expected").resolve(name));
-    for (String line : lines.subList(1, lines.size())) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        rows.add(line.split("\t", -1));
+    for (String folder : List.of("expected", "outlook")) {
+      List<String> lines = Files.readAllLines(TESTDATA.resolve(folder).resolve(name));
+      for (String line : lines.subList(1, lines.size())) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          rows.add(line.split("\t", -1));
+        }
       }
     }
     return rows;
