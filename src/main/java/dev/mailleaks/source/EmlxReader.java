@@ -38,6 +38,7 @@ final class EmlxReader implements MailboxReader {
     int i = 0;
     while (i < length && i < 12 && head[i] >= '0' && head[i] <= '9') i++;
     if (i == 0 || i >= length) return false;
+    while (i < length && i < 40 && head[i] == ' ') i++; // Apple Mail pads the count with spaces
     int lineEnd = head[i] == '\r' && i + 1 < length && head[i + 1] == '\n' ? i + 2 : head[i] == '\n' ? i + 1 : -1;
     if (lineEnd < 0) return false;
     String next = new String(head, lineEnd, Math.min(length - lineEnd, 200), StandardCharsets.ISO_8859_1);

@@ -91,10 +91,24 @@ public final class InputWalker {
     return unopened;
   }
 
+  /** One file; a defect in reading it costs that file only, never the rest of the scan. */
   private boolean readFile(Path file) {
+    try {
+      return readFileOrThrow(file);
+    } catch (RuntimeException e) {
+      sink.error(ErrorRecord.ofInput(file.toString(), ErrorKind.IO_ERROR, "internal error: " + e.getClass().getSimpleName()));
+      return true;
+    }
+  }
+
+  private boolean readFileOrThrow(Path file) {
     String name = file.toString();
     if (isMailStoreMetadata(file)) {
       sink.skipped(name, "mail store metadata");
+      return true;
+    }
+    if (AppleMailAttachments.isReadWithItsMessage(file)) {
+      sink.skipped(name, "read with its Apple Mail message");
       return true;
     }
     InputStream raw;
@@ -149,7 +163,15 @@ public final class InputWalker {
         case GZIP, BZIP2, XZ, ZSTD -> read(Containers.decompress(format, buffered), name + "!" + Containers.innerName(name), depth + 1);
         case ZIP, TAR, SEVEN_Z -> Containers.forEachEntry(format, buffered,
             (entry, content, compressed) -> read(content, name + "!" + entry, depth + 1));
-        case MBOX, MESSAGE, EMLX -> READERS.get(format).read(buffered, name, limits, sink);
+        case EMLX -> {
+          Path attachments = file == null ? null : AppleMailAttachments.folderOf(file);
+          if (attachments == null) {
+            READERS.get(format).read(buffered, name, limits, sink);
+          } else {
+            READERS.get(format).read(buffered, name, limits, withAppleAttachments(attachments));
+          }
+        }
+        case MBOX, MESSAGE -> READERS.get(format).read(buffered, name, limits, sink);
         case PST -> readStore(buffered, name, file);
         case OLE2 -> readOutlookMessage(buffered, name);
         case TNEF -> readTnef(buffered, name);
@@ -161,6 +183,28 @@ public final class InputWalker {
         failedBeforeAnyMessage = true;
       }
     }
+  }
+
+  /** A sink that gives the message it receives the attachments Apple Mail stored apart. */
+  private MailSink withAppleAttachments(Path folder) {
+    return new MailSink() {
+      @Override
+      public void message(RawMessage message) {
+        try {
+          byte[] whole = AppleMailAttachments.withAttachments(message.bytes(), folder, limits);
+          sink.message(new RawMessage(message.origin(), whole));
+        } catch (IOException e) {
+          sink.error(new ErrorRecord(message.origin().source(), message.origin().index(), "", ErrorKind.IO_ERROR,
+              "attachments in " + folder + " unreadable: " + describe(e)));
+          sink.message(message);
+        }
+      }
+
+      @Override
+      public void error(ErrorRecord error) {
+        sink.error(error);
+      }
+    };
   }
 
   /** A PST needs random access: read in place, or spooled to an owner-only temporary file from a container. */

@@ -123,4 +123,14 @@ class OutlookStoresTest {
     assertThat(list("mh")).extracting(line -> line.split("\t")[0]).containsExactly("mh/inbox/1", "mh/inbox/2", "mh/inbox/3");
     assertThat(list("testEMLX.emlx")).singleElement().asString().endsWith("[jira] Commented: (TIKA-461) RFC822 messages not parsed");
   }
+
+  @Test
+  void readsAPartialAppleMailMessageWithTheAttachmentsStoredApart() {
+    Map<String, String> parts = parts("apple-partial.mbox");
+    assertThat(parts.get("1:headers")).startsWith("Subject: Fwd: Lorem ipsum");
+    assertThat(parts).containsEntry("1:2/2.2_short.txt", "Short text.")
+        .containsEntry("skipped:5/2.8_Mail-Anhang.png", "image");
+    assertThat(parts.get("1:3/2.4_original.doc")).startsWith("Lorem ipsum dolor sit amet");
+    assertThat(parts.get("1:4/2.6_text.txt")).startsWith("Damit Ihr indess erkennt");
+  }
 }
