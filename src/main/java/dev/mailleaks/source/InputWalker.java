@@ -28,6 +28,7 @@ public final class InputWalker {
   private final MailSink sink;
   private long messages;
   private boolean failedBeforeAnyMessage;
+  private boolean storeReadInPlace;
 
   public InputWalker(Limits limits, MailSink sink) {
     this.limits = limits;
@@ -120,8 +121,11 @@ public final class InputWalker {
     }
     long before = messages;
     failedBeforeAnyMessage = false;
-    try (InputStream counted = new ProgressStream(raw, sink)) {
+    try (ProgressStream counted = new ProgressStream(raw, sink)) {
       read(counted, name, 0, file);
+      // A store read in place (PST) is not read through the stream: count its whole size as read.
+      counted.countAtLeast(storeReadInPlace ? Files.size(file) : 0);
+      storeReadInPlace = false;
     } catch (IOException e) {
       sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
     }
@@ -211,6 +215,7 @@ public final class InputWalker {
   private void readStore(InputStream in, String name, Path file) throws IOException {
     if (file != null) {
       PstReader.read(file, name, limits, sink);
+      storeReadInPlace = true;
       return;
     }
     Path spool = Files.createTempFile("mailleaks-", ".pst",
@@ -263,6 +268,7 @@ public final class InputWalker {
   private static final class ProgressStream extends FilterInputStream {
     private final MailSink sink;
     private long unreported;
+    private long counted;
 
     ProgressStream(InputStream in, MailSink sink) {
       super(in);
@@ -283,7 +289,15 @@ public final class InputWalker {
       return n;
     }
 
+    /** Reports as read whatever of {@code total} bytes the stream itself has not counted. */
+    void countAtLeast(long total) {
+      if (total > counted) {
+        count(total - counted);
+      }
+    }
+
     private void count(long n) {
+      counted += n;
       unreported += n;
       if (unreported >= (1 << 20)) {
         sink.bytesRead(unreported);
