@@ -84,12 +84,13 @@ final class JvmRelauncher {
    */
   private static Optional<List<String>> jvmOptions() {
     Optional<String[]> arguments = ProcessHandle.current().info().arguments();
-    if (arguments.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> words = List.of(arguments.get());
+    List<String> words = arguments.map(List::of).orElse(List.of());
     int jar = words.indexOf("-jar");
-    return jar < 0 ? Optional.empty() : Optional.of(words.subList(0, jar));
+    if (jar >= 0) {
+      return Optional.of(words.subList(0, jar));
+    }
+    // The process table gives nothing for a long command line (many input files): ask the JVM itself.
+    return Optional.of(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 
   private static Optional<Path> runningJar() {
