@@ -73,6 +73,8 @@ class MboxSplitterTest {
       assertThat(MboxSplitter.isSeparator("From 1784331234567890123@xxx Mon Jan 01 00:00:00 +0000 2024")).isTrue();
       assertThat(MboxSplitter.isSeparator("From MAILER-DAEMON Fri Jul  8 12:08:34 2011")).isTrue();
       assertThat(MboxSplitter.isSeparator("From here on we use the new server")).isFalse();
+      // Eudora's .mbx writes a placeholder address.
+      assertThat(MboxSplitter.isSeparator("From ???@??? Mon Jan 01 00:00:00 2024")).isTrue();
     }
   }
 
