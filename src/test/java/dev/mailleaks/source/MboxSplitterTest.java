@@ -16,19 +16,9 @@ class MboxSplitterTest {
   private static final String SEP1 = "From alice@example.com Mon Jan  1 10:00:00 2024\n";
   private static final String SEP2 = "From bob@example.com Tue Jan  2 11:30:00 2024\n";
 
-  private final List<RawMessage> messages = new ArrayList<>();
-  private final List<ErrorRecord> errors = new ArrayList<>();
-  private final MailSink sink = new MailSink() {
-    @Override
-    public void message(RawMessage message) {
-      messages.add(message);
-    }
-
-    @Override
-    public void error(ErrorRecord error) {
-      errors.add(error);
-    }
-  };
+  private final RecordingSink sink = new RecordingSink();
+  private final List<RawMessage> messages = sink.messages;
+  private final List<ErrorRecord> errors = sink.errors;
 
   private List<String> split(String mbox) throws IOException {
     return split(mbox.getBytes(StandardCharsets.ISO_8859_1), Limits.defaults());

@@ -17,19 +17,9 @@ class PstReaderTest {
 
   @TempDir Path dir;
 
-  private final List<RawMessage> messages = new ArrayList<>();
-  private final List<ErrorRecord> errors = new ArrayList<>();
-  private final MailSink sink = new MailSink() {
-    @Override
-    public void message(RawMessage message) {
-      messages.add(message);
-    }
-
-    @Override
-    public void error(ErrorRecord error) {
-      errors.add(error);
-    }
-  };
+  private final RecordingSink sink = new RecordingSink();
+  private final List<RawMessage> messages = sink.messages;
+  private final List<ErrorRecord> errors = sink.errors;
 
   @Test
   void readsEveryItemWithItsFolderPath() throws IOException {
