@@ -9,6 +9,10 @@
 #         MAILLEAKS_JAR   jar to run (default target/mailleaks.jar; e.g. a copy in /tmp/outlook-jar/)
 #         BENCH_DIR       work folder (default /tmp/mailleaks-bench): the converted mbox and the results go there
 #         QUIET_WAIT=300  seconds to wait for other processes to go quiet before each run (0 = don't wait)
+#         MBOX_FROM=readpst  how the mbox is made: readpst (independent, default) or mailleaks: the bench tool
+#                         PstToMbox in BENCH_JAR (default target/benchmarks.jar, `mvn -Pbench -DskipTests package`)
+#                         writes exactly the MIME messages mailleaks builds from the PST, so that PST vs mbox
+#                         then measures only what reading the store costs
 #
 # What it does:
 #   1. converts the PST with readpst (Debian pst-utils, installed if missing): `readpst -D -j 0 -r -w`, i.e. one
@@ -41,6 +45,8 @@ PST=${1:-testdata/outlook/testPST_variousBodyTypes.pst}
 N=${N:-20}
 REPS=${REPS:-3}
 JAR=${MAILLEAKS_JAR:-target/mailleaks.jar}
+MBOX_FROM=${MBOX_FROM:-readpst}
+BENCH_JAR=${BENCH_JAR:-target/benchmarks.jar}
 BENCH_DIR=${BENCH_DIR:-/tmp/mailleaks-bench}
 mkdir -p "$BENCH_DIR"
 
@@ -62,17 +68,26 @@ fi
 
 # ---- 1. PST -> one mbox
 name=$(basename "$PST"); name=${name%.*}
-MBOX="$BENCH_DIR/$name.mbox"
-conv="$BENCH_DIR/$name.readpst"
-rm -rf "$conv"; mkdir -p "$conv"
-readpst -D -j 0 -r -w -q -o "$conv" "$PST" >/dev/null
-: >"$MBOX"
-while IFS= read -r -d '' box; do
-  cat "$box" >>"$MBOX"
-  # keep a blank line between the last message of one folder and the "From " line of the next
-  [ "$(tail -c 2 "$MBOX" | od -An -c | tr -d ' ')" = '\n\n' ] || printf '\n' >>"$MBOX"
-done < <(find "$conv" -type f -name mbox -print0 | LC_ALL=C sort -z)
-rm -rf "$conv"
+MBOX="$BENCH_DIR/$name.$MBOX_FROM.mbox"
+case $MBOX_FROM in
+  readpst)
+    conv="$BENCH_DIR/$name.readpst"
+    rm -rf "$conv"; mkdir -p "$conv"
+    readpst -D -j 0 -r -w -q -o "$conv" "$PST" >/dev/null
+    : >"$MBOX"
+    while IFS= read -r -d '' box; do
+      cat "$box" >>"$MBOX"
+      # keep a blank line between the last message of one folder and the "From " line of the next
+      [ "$(tail -c 2 "$MBOX" | od -An -c | tr -d ' ')" = '\n\n' ] || printf '\n' >>"$MBOX"
+    done < <(find "$conv" -type f -name mbox -print0 | LC_ALL=C sort -z)
+    rm -rf "$conv"
+    ;;
+  mailleaks)
+    [ -f "$BENCH_JAR" ] || { echo "no $BENCH_JAR (mvn -Pbench -DskipTests package, or set BENCH_JAR)" >&2; exit 2; }
+    java -cp "$BENCH_JAR" dev.mailleaks.bench.PstToMbox "$PST" "$MBOX" 2>/dev/null
+    ;;
+  *) echo "MBOX_FROM must be readpst or mailleaks" >&2; exit 2 ;;
+esac
 
 # ---- 2. repetition check
 count() { java -jar "$JAR" list "$@" | wc -l; }
@@ -143,7 +158,7 @@ pst_bytes=$(stat -c %s "$PST"); mbox_bytes=$(stat -c %s "$MBOX")
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), host: $(nproc) cores; java: $(java -version 2>&1 | head -1)"
   echo "jar: $JAR ($(stat -c %s "$JAR") bytes, $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')); N=$N copies, median of REPS=$REPS runs"
-  echo "PST: $PST ($pst_bytes bytes, $msgs_pst messages listed); mbox from readpst: $mbox_bytes bytes, $msgs_mbox messages listed"
+  echo "PST: $PST ($pst_bytes bytes, $msgs_pst messages listed); mbox made by $MBOX_FROM: $mbox_bytes bytes, $msgs_mbox messages listed"
   echo
   echo "| input | file MB | copies | messages | wall s | MB/s | msgs/s | CPU s | marginal s per copy | marginal MB/s | marginal msgs/s | peak RSS MiB | peak tree RSS MiB | others (cores) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -133,7 +133,7 @@ public class MatcherBenchmark {
         List<String> kw = new ArrayList<>();
         for (String keyword : r.keywords()) kw.add(varyKeywords ? keyword + k : keyword);
         out.add(new Rule(r.id() + ".copy" + k, r.name(), r.description(), r.provider(), r.severity(), kw, r.pattern(),
-            r.window(), r.windowBefore(), r.remediation(), r.references(), r.examples(), r.negativeExamples(), r.origin()));
+            r.window(), r.windowBefore(), r.minEntropy(), r.allowlist(), r.remediation(), r.references(), r.examples(), r.negativeExamples(), r.origin()));
       }
     }
     return new RuleSet(out);

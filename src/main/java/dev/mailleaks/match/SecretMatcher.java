@@ -121,6 +121,19 @@ public final class SecretMatcher {
       }
     }
 
+    /** The rule's own judgement beyond its pattern: entropy and allowlist. */
+    private boolean reportable(Rule rule, String secret, int start) {
+      if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
+        return false;
+      }
+      if (rule.allowlist().isEmpty()) {
+        return true;
+      }
+      int lineStart = text.lastIndexOf('\n', start) + 1;
+      int lineEnd = text.indexOf('\n', start);
+      return !rule.allowlist().allows(secret, text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
+    }
+
     List<Match> finish() {
       for (int r = 0; r < rules.size(); r++) {
         if (anchoredCount[r] > 0) {
@@ -160,7 +173,11 @@ public final class SecretMatcher {
       }
       int e = m.end(Rule.SECRET_GROUP);
       if (e > s && seen.add(new Span(r, s, e))) {
-        matches.add(new Match(rules.get(r), s, e, normalize(text.substring(s, e))));
+        Rule rule = rules.get(r);
+        String secret = normalize(text.substring(s, e));
+        if (reportable(rule, secret, s)) {
+          matches.add(new Match(rule, s, e, secret));
+        }
       }
     }
   }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * @param window how many characters after a keyword hit the pattern may reach
  * @param windowBefore when set (not {@link #UNANCHORED}): a match starts at most this many characters before a
  *     keyword hit, or at it; when unset the pattern is searched in the whole window around the hit
+ * @param minEntropy the least Shannon entropy, in bits per character, of a secret worth reporting (0: any)
+ * @param allowlist matches that are not reported
  * @param origin the file the rule came from, for diagnostics
  */
 public record Rule(
@@ -22,6 +24,8 @@ public record Rule(
     Pattern pattern,
     int window,
     int windowBefore,
+    double minEntropy,
+    Allowlist allowlist,
     String remediation,
     List<String> references,
     List<String> examples,
@@ -38,6 +42,7 @@ public record Rule(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(allowlist, "allowlist");
     keywords = List.copyOf(keywords);
     references = List.copyOf(references);
     examples = List.copyOf(examples);

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
       "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
+      "min_entropy", "allowlist",
       "remediation", "references", "examples", "negative_examples");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
@@ -191,12 +192,53 @@ public final class RuleLoader {
     }
     int window = count(file, id, node, "window", Rule.DEFAULT_WINDOW, 1, problems);
     int windowBefore = count(file, id, node, "window_before", Rule.UNANCHORED, 0, problems);
+    double minEntropy = 0;
+    JsonNode entropyNode = node.get("min_entropy");
+    if (entropyNode != null) {
+      if (!entropyNode.isNumber() || entropyNode.asDouble() < 0 || entropyNode.asDouble() > 8) {
+        problems.add(new RuleDiagnostic(file, id, "min_entropy must be a number of bits per character from 0 to 8"));
+      } else {
+        minEntropy = entropyNode.asDouble();
+      }
+    }
+    Allowlist allowlist = allowlist(file, id, node.get("allowlist"), problems);
     if (problems.size() > before) {
       return null;
     }
     return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
-        keywords, pattern, window, windowBefore, orEmpty(text(node, "remediation")), strings(node, "references"),
+        keywords, pattern, window, windowBefore, minEntropy, allowlist, orEmpty(text(node, "remediation")), strings(node, "references"),
         examples, negatives, file);
+  }
+
+  private static Allowlist allowlist(String file, String id, JsonNode node, List<RuleDiagnostic> problems) {
+    if (node == null || node.isNull()) {
+      return Allowlist.NONE;
+    }
+    if (!node.isObject()) {
+      problems.add(new RuleDiagnostic(file, id, "allowlist must have 'secrets', 'lines' and/or 'stopwords' lists"));
+      return Allowlist.NONE;
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!Set.of("secrets", "lines", "stopwords").contains(field)) {
+        problems.add(new RuleDiagnostic(file, id, "unknown allowlist field '" + field + "'"));
+      }
+    }
+    return new Allowlist(patterns(file, id, "allowlist.secrets", strings(node, "secrets"), problems),
+        patterns(file, id, "allowlist.lines", strings(node, "lines"), problems), strings(node, "stopwords"));
+  }
+
+  private static List<Pattern> patterns(String file, String id, String field, List<String> texts,
+      List<RuleDiagnostic> problems) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        patterns.add(Pattern.compile(text));
+      } catch (PatternSyntaxException e) {
+        problems.add(new RuleDiagnostic(file, id, field + " pattern does not compile: " + firstLine(e.getMessage())));
+      }
+    }
+    return patterns;
   }
 
   private static int count(String file, String id, JsonNode node, String field, int fallback, int min,

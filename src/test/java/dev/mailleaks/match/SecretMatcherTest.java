@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Unit tests for {@link SecretMatcher}: prefilter, windows and spans. */
 class SecretMatcherTest {
   static Rule rule(String id, List<String> keywords, String pattern, int window) {
-    return new Rule(id, id, "", "", Severity.HIGH, keywords, Pattern.compile(pattern), window, Rule.UNANCHORED, "", List.of(),
+    return new Rule(id, id, "", "", Severity.HIGH, keywords, Pattern.compile(pattern), window, Rule.UNANCHORED, 0, dev.mailleaks.rules.Allowlist.NONE, "", List.of(),
         List.of("x"), List.of("y"), "test");
   }
 
@@ -68,5 +68,22 @@ class SecretMatcherTest {
     String quoted = "> -----BEGIN RSA PRIVATE KEY-----\r\n> MIIBOgIBAAJBAKj34GkxFhD9  \r\n> -----END RSA PRIVATE KEY-----";
     assertThat(matcher.find(quoted)).singleElement().extracting(Match::secret).isEqualTo(original);
     assertThat(matcher.find(original)).singleElement().extracting(Match::secret).isEqualTo(original);
+  }
+
+  @Test
+  void dropsLowEntropyAndAllowlistedSecrets() {
+    Rule base = rule("tok", List.of("tok_"), "(?<secret>tok_[A-Za-z0-9]{12})", 64);
+    Rule strict = new Rule("tok", "tok", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, 3.0,
+        new dev.mailleaks.rules.Allowlist(List.of(Pattern.compile("EXAMPLE")), List.of(Pattern.compile("(?i)sample config")),
+            List.of("dummy")),
+        "", List.of(), List.of("x"), List.of("y"), "test");
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(strict)));
+    assertThat(matcher.find("key tok_Q7vX2mK9pL4w")).hasSize(1);
+    assertThat(matcher.find("key tok_aaaaaaaaaaaa")).as("entropy 0").isEmpty();
+    assertThat(matcher.find("key tok_EXAMPLEa1b2c")).as("allowlisted secret").isEmpty();
+    assertThat(matcher.find("key tok_DUMMYa1b2c3d")).as("stopword").isEmpty();
+    assertThat(matcher.find("sample config: tok_Q7vX2mK9pL4w")).as("allowlisted line").isEmpty();
+    assertThat(Entropy.bitsPerChar("aaaa")).isZero();
+    assertThat(Entropy.bitsPerChar("abcd")).isEqualTo(2.0);
   }
 }

@@ -85,4 +85,20 @@ class RuleLoaderTest {
     Path file = write("broken.yml", "rules:\n  - id: [unclosed\n");
     assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessageStartingWith(file + ": not valid YAML");
   }
+
+  @Test
+  void readsEntropyAndAllowlistAndRejectsBadOnes() throws Exception {
+    String extra = "    min_entropy: 2.5\n    allowlist:\n      secrets: ['EXAMPLE']\n      lines: ['(?i)sample']\n"
+        + "      stopwords: [Dummy]\n    examples:";
+    Path good = write("good.yml", VALID.replace("    examples:", extra));
+    Rule rule = new RuleLoader().load(List.of(good)).rules().get(0);
+    assertThat(rule.minEntropy()).isEqualTo(2.5);
+    assertThat(rule.allowlist().stopwords()).containsExactly("dummy");
+    String wrong = "    min_entropy: 9\n    allowlist:\n      secrets: ['(']\n      colours: [red]\n    examples:";
+    Path bad = write("bad.yml", VALID.replace("    examples:", wrong));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(bad)))
+        .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.diagnostics()).extracting(RuleDiagnostic::message)
+            .containsExactlyInAnyOrder("min_entropy must be a number of bits per character from 0 to 8",
+                "unknown allowlist field 'colours'", "allowlist.secrets pattern does not compile: Unclosed group near index 1"));
+  }
 }
