@@ -77,7 +77,7 @@ final class AttachmentRouter {
         messages.walkMessage(walk, bytes, path + "!", depth + 1);
       }
     } else if (format == Format.MBOX) {
-      walk.sink().content(new RawText(path, bytes, null, TextFormat.PLAIN));
+      openMbox(walk, bytes, path, depth);
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {
@@ -86,6 +86,35 @@ final class AttachmentRouter {
       walk.sink().skipped(path, "binary data");
     } else {
       extractDocument(walk, bytes, path, name, declaredType);
+    }
+  }
+
+  /** An attached mbox (or a message saved with its envelope line): each message walked, {@code !n!} before its parts. */
+  private void openMbox(MessageExtractor.Walk walk, byte[] bytes, String path, int depth) {
+    if (!walk.enter(path, depth + 1)) {
+      return;
+    }
+    java.util.List<dev.mailleaks.source.RawMessage> found = new java.util.ArrayList<>();
+    try {
+      dev.mailleaks.source.MboxSplitter.split(new ByteArrayInputStream(bytes), path, messages.limits(),
+          new dev.mailleaks.source.MailSink() {
+            @Override
+            public void message(dev.mailleaks.source.RawMessage message) {
+              found.add(message);
+            }
+
+            @Override
+            public void error(dev.mailleaks.source.ErrorRecord error) {
+              walk.sink().problem(path, error.kind(), error.reason());
+            }
+          });
+    } catch (IOException e) {
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, describe(e));
+    }
+    String prefix = found.size() == 1 ? path + "!" : null;
+    for (dev.mailleaks.source.RawMessage message : found) {
+      messages.walkMessage(walk, message.bytes(), prefix != null ? prefix : path + "!" + message.origin().index() + "!",
+          depth + 1);
     }
   }
 

@@ -138,7 +138,8 @@ public final class MessageExtractor {
 
   }
 
-  void walkMessage(Walk walk, byte[] bytes, String prefix, int depth) {
+  void walkMessage(Walk walk, byte[] message, String prefix, int depth) {
+    byte[] bytes = withoutEnvelopeLine(message);
     TruncationMonitor monitor = new TruncationMonitor();
     // No descriptor builder: Mime4j then uses its light fallback one (no JavaCC parser per Content-Type field).
     MimeTokenStream stream = new MimeTokenStream(CONFIG, monitor, null);
@@ -197,6 +198,27 @@ public final class MessageExtractor {
       // Nothing may be lost to a parser failure: the undecoded bytes still hold any plain-text secret.
       walk.sink.content(new RawText(prefix + "raw", bytes, null, TextFormat.PLAIN));
     }
+  }
+
+  /**
+   * A message that starts with an mbox envelope line ({@code From sender date}, or {@code >From } as readpst
+   * writes attached messages) would have its header taken for body: the line is dropped.
+   */
+  static byte[] withoutEnvelopeLine(byte[] message) {
+    int i = 0;
+    while (i < message.length && message[i] == '>') i++;
+    if (message.length - i < 5 || message[i] != 'F' || message[i + 1] != 'r' || message[i + 2] != 'o'
+        || message[i + 3] != 'm' || message[i + 4] != ' ') {
+      return message;
+    }
+    int newline = i;
+    while (newline < message.length && message[newline] != '\n') newline++;
+    if (newline >= message.length) {
+      return message;
+    }
+    String line = new String(message, i, newline - i, StandardCharsets.ISO_8859_1).strip();
+    return dev.mailleaks.source.MboxSplitter.isSeparator(line)
+        ? java.util.Arrays.copyOfRange(message, newline + 1, message.length) : message;
   }
 
   /** Mime4j reports a premature end of a body part as a warning; a responder wants to know the mail was cut. */

@@ -97,6 +97,29 @@ class MessageExtractorTest {
     }
 
     @Test
+    void anAttachedMessageStartingWithAnEnvelopeLineIsStillAMessage() {
+      // readpst writes attached messages with their own ">From " line; the attachment inside must be found.
+      String inner = ">From MAILER-DAEMON Thu Nov 26 22:18:00 2020\nSubject: inner\nContent-Type: multipart/mixed; boundary=I\n\n"
+          + "--I\nContent-Type: text/plain\n\nsee file\n--I\nContent-Type: text/plain; name=creds.txt\n"
+          + "Content-Transfer-Encoding: base64\n\n" + b64("token=inner-secret-9\n".getBytes(StandardCharsets.US_ASCII))
+          + "\n--I--\n";
+      Recorder r = extract("Content-Type: multipart/mixed; boundary=A\n\n--A\nContent-Type: text/plain\n\nfwd\n--A\n"
+          + "Content-Type: message/rfc822\n\n" + inner + "--A--\n");
+      assertThat(r.texts).containsEntry("2.2/creds.txt", "token=inner-secret-9\n");
+      assertThat(r.texts.get("2.headers")).isEqualTo("Subject: inner\n");
+    }
+
+    @Test
+    void anAttachedMboxIsReadAsItsMessages() {
+      String mbox = "From a@b.c Mon Jan  1 10:00:00 2024\nSubject: one\n\nfirst body\n\n"
+          + "From a@b.c Mon Jan  1 11:00:00 2024\nSubject: two\n\nsecond body\n";
+      Recorder r = extract("Content-Type: multipart/mixed; boundary=A\n\n--A\nContent-Type: text/plain\n\nhi\n--A\n"
+          + "Content-Type: application/mbox; name=old.mbox\nContent-Transfer-Encoding: base64\n\n"
+          + b64(mbox.getBytes(StandardCharsets.US_ASCII)) + "\n--A--\n");
+      assertThat(r.texts).containsEntry("2/old.mbox!1!1", "first body\n").containsEntry("2/old.mbox!2!1", "second body\n");
+    }
+
+    @Test
     void aSinglePartBodyIsSectionOne() {
       Recorder r = extract("Subject: s\n\nbody\n");
       assertThat(r.texts).containsEntry("1", "body\n");
