@@ -3,6 +3,7 @@ package dev.mailleaks.findings;
 import dev.mailleaks.decode.TextUnit;
 import dev.mailleaks.extract.MessageHeaders;
 import dev.mailleaks.match.Match;
+import dev.mailleaks.rules.Rule;
 import dev.mailleaks.source.MessageOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups one message's matches into findings: one per (rule, secret), however often and in however many parts
- * it occurs (the text and HTML alternatives of one mail usually say the same thing).
+ * Groups one message's matches into findings: one per secret, however often, in however many parts and by however
+ * many rules it is found (the text and HTML alternatives of one mail usually say the same thing; a GCP service
+ * account key is also a PEM key). Of several rules, the finding names the most specific: a named provider before
+ * a generic rule, then the more severe.
  */
 public final class FindingAssembler {
   private static final int CONTEXT_CHARS = 160;
@@ -32,11 +35,12 @@ public final class FindingAssembler {
         if (unit.text().charAt(i) == '\n') line++;
       }
       scanned = Math.max(scanned, match.start());
-      String key = match.rule().id() + "\u0000" + match.secret();
-      Builder builder = byKey.get(key);
+      Builder builder = byKey.get(match.secret());
       if (builder == null) {
         builder = new Builder(match, line, context(unit.text(), match, matches));
-        byKey.put(key, builder);
+        byKey.put(match.secret(), builder);
+      } else if (moreSpecific(match.rule(), builder.rule)) {
+        builder.rule = match.rule();
       }
       if (!builder.parts.contains(unit.part())) {
         builder.parts.add(unit.part());
@@ -53,7 +57,7 @@ public final class FindingAssembler {
     String cc = scrub(headers.cc());
     for (Builder b : byKey.values()) {
       Match m = b.first;
-      findings.add(new Finding(m.rule().id(), m.rule().name(), m.rule().severity().label(),
+      findings.add(new Finding(b.rule.id(), b.rule.name(), b.rule.severity().label(),
           Fingerprint.of(m.secret()), Redactor.redact(m.secret()), showSecrets ? m.secret() : null,
           origin.source(), headers.messageId(), origin.index(), origin.offset(), b.parts, b.line,
           from, to, cc, headers.date(), subject, b.context));
@@ -102,14 +106,25 @@ public final class FindingAssembler {
     return (from > lineStart ? "…" : "") + line + (to < lineEnd ? "…" : "");
   }
 
+  static boolean moreSpecific(Rule candidate, Rule current) {
+    boolean candidateGeneric = candidate.provider().equalsIgnoreCase("Generic") || candidate.provider().isEmpty();
+    boolean currentGeneric = current.provider().equalsIgnoreCase("Generic") || current.provider().isEmpty();
+    if (candidateGeneric != currentGeneric) {
+      return currentGeneric;
+    }
+    return candidate.severity().ordinal() < current.severity().ordinal();
+  }
+
   private static final class Builder {
     final Match first;
+    Rule rule;
     final int line;
     final String context;
     final List<String> parts = new ArrayList<>(2);
 
     Builder(Match first, int line, String context) {
       this.first = first;
+      this.rule = first.rule();
       this.line = line;
       this.context = context;
     }
