@@ -30,6 +30,7 @@ import org.apache.tika.sax.BodyContentHandler;
  */
 public final class TikaDocumentExtractor implements DocumentExtractor {
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
 
   private final Duration timeout;
   private final int maxChars;
@@ -116,9 +117,10 @@ public final class TikaDocumentExtractor implements DocumentExtractor {
     if (message == null || message.isBlank()) {
       return what;
     }
-    // Parser messages can quote document content; keep only a short first line.
-    String line = message.lines().findFirst().orElse("");
-    return what + ": " + (line.length() > 160 ? line.substring(0, 160) + "…" : line);
+    // Parser messages can quote document content, which may be a secret: keep a short first line, without
+    // anything quoted in it.
+    String line = QUOTED.matcher(message.lines().findFirst().orElse("")).replaceAll("'…'");
+    return what + ": " + (line.length() > 120 ? line.substring(0, 120) + "…" : line);
   }
 
   /** Stops the helper threads; a hung parser thread is abandoned (it is a daemon). */
