@@ -67,17 +67,7 @@ public final class FindingAssembler {
 
   /** Replaces every secret found in this message by its redacted form. */
   private String scrub(String text) {
-    if (text.isEmpty()) {
-      return text;
-    }
-    String out = text;
-    for (Builder b : byKey.values()) {
-      String secret = b.first.secret();
-      if (out.contains(secret)) {
-        out = out.replace(secret, Redactor.redact(secret));
-      }
-    }
-    return out;
+    return text.isEmpty() ? text : Redactor.scrub(text, byKey.keySet());
   }
 
   /** The match's line, clipped around it, with every secret on it redacted. */

@@ -7,6 +7,17 @@ package dev.mailleaks.findings;
 public final class Redactor {
   private Redactor() {}
 
+  /** {@code text} with every occurrence of each secret replaced by its redacted form. */
+  public static String scrub(String text, java.util.Collection<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      if (!secret.isEmpty() && out.contains(secret)) {
+        out = out.replace(secret, redact(secret));
+      }
+    }
+    return out;
+  }
+
   public static String redact(String secret) {
     String flat = secret.strip();
     if (flat.contains("\n")) {

@@ -50,4 +50,12 @@ class RulesCommandTest {
     assertThat(CliRun.of().exitCode()).isEqualTo(2);
     assertThat(CliRun.of("rules").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void listRedactsSecretsInSubjects() throws IOException {
+    Path eml = Files.writeString(dir.resolve("a.eml"), "Subject: key AKIAZ5MLK3QNPQRS7AXB for you\nFrom: a@b.example\n\nbody\n");
+    CliRun run = CliRun.of("list", eml.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("key AKIA…XB for you").doesNotContain("AKIAZ5MLK3QNPQRS7AXB");
+  }
 }
