@@ -6,6 +6,7 @@ import dev.mailleaks.extract.PartContent.TextFormat;
 import dev.mailleaks.source.ByteCounter;
 import dev.mailleaks.source.Containers;
 import dev.mailleaks.source.ErrorKind;
+import dev.mailleaks.source.ErrorRecord;
 import dev.mailleaks.source.Format;
 import dev.mailleaks.source.GuardedInputStream;
 import dev.mailleaks.source.LimitExceededException;
@@ -109,7 +110,7 @@ final class AttachmentRouter {
             }
           });
     } catch (IOException e) {
-      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, describe(e));
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, ErrorRecord.describe(e));
     }
     String prefix = found.size() == 1 ? path + "!" : null;
     for (dev.mailleaks.source.RawMessage message : found) {
@@ -131,7 +132,7 @@ final class AttachmentRouter {
         }
       }
     } catch (IOException | RuntimeException e) {
-      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, describe(e));
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, ErrorRecord.describe(e));
     }
   }
 
@@ -162,7 +163,7 @@ final class AttachmentRouter {
     } catch (LimitExceededException e) {
       walk.sink().problem(path, e.kind(), e.getMessage());
     } catch (IOException | RuntimeException e) {
-      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, "cannot decompress: " + describe(e));
+      walk.sink().problem(path, ErrorKind.UNREADABLE_PART, "cannot decompress: " + ErrorRecord.describe(e));
     }
   }
 
@@ -188,7 +189,7 @@ final class AttachmentRouter {
       });
     } catch (IOException | RuntimeException e) {
       walk.sink().problem(path, ErrorKind.UNREADABLE_PART, "cannot open " + format.name().toLowerCase(Locale.ROOT)
-          + " archive: " + describe(e));
+          + " archive: " + ErrorRecord.describe(e));
     }
   }
 
@@ -303,15 +304,7 @@ final class AttachmentRouter {
   }
 
   private static boolean startsWith(byte[] bytes, int... magic) {
-    if (bytes.length < magic.length) return false;
-    for (int i = 0; i < magic.length; i++) {
-      if ((bytes[i] & 0xff) != magic[i]) return false;
-    }
-    return true;
+    return Sniffer.hasMagic(bytes, bytes.length, magic);
   }
 
-  static String describe(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
-  }
 }

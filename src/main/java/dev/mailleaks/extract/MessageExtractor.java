@@ -193,7 +193,7 @@ public final class MessageExtractor {
             "the message ends inside a part (cut off, or its closing boundary is missing); what was readable was scanned");
       }
     } catch (MimeException | IOException | RuntimeException e) {
-      walk.sink.problem(current, ErrorKind.CORRUPT_MESSAGE, "MIME structure unreadable: " + AttachmentRouter.describe(e)
+      walk.sink.problem(current, ErrorKind.CORRUPT_MESSAGE, "MIME structure unreadable: " + dev.mailleaks.source.ErrorRecord.describe(e)
           + "; the raw message was scanned as text instead");
       // Nothing may be lost to a parser failure: the undecoded bytes still hold any plain-text secret.
       walk.sink.content(new RawText(prefix + "raw", bytes, null, TextFormat.PLAIN));

@@ -122,13 +122,25 @@ public final class Containers {
     }
   }
 
-  private static void visitSevenZ(InputStream in, EntryVisitor visitor) throws IOException {
-    Path spool = Files.createTempFile("mailleaks-", ".7z",
+  /**
+   * Copies a stream to an owner-only temporary file, for formats that need random access (7z, PST); the caller
+   * deletes it. Owner-only: the content is stolen mail.
+   */
+  public static Path spool(InputStream in, String suffix) throws IOException {
+    Path spool = Files.createTempFile("mailleaks-", suffix,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (OutputStream out = Files.newOutputStream(spool, StandardOpenOption.TRUNCATE_EXISTING)) {
+      in.transferTo(out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(spool);
+      throw e;
+    }
+    return spool;
+  }
+
+  private static void visitSevenZ(InputStream in, EntryVisitor visitor) throws IOException {
+    Path spool = spool(in, ".7z");
     try {
-      try (OutputStream out = Files.newOutputStream(spool, StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(out);
-      }
       try (SeekableByteChannel channel = Files.newByteChannel(spool);
           SevenZFile sevenZ = SevenZFile.builder().setSeekableByteChannel(channel).get()) {
         long archiveBytes = Files.size(spool);

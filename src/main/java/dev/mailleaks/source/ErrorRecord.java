@@ -17,6 +17,17 @@ public record ErrorRecord(String input, long messageIndex, String part, ErrorKin
     reason = reason == null ? "" : reason;
   }
 
+  /**
+   * An exception's own first line, for a reason: its type when it has no message. Library messages may be
+   * long; only their first line is kept.
+   */
+  public static String describe(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+  }
+
   public static ErrorRecord ofInput(String input, ErrorKind kind, String reason) {
     return new ErrorRecord(input, 0, "", kind, reason);
   }

@@ -4,9 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +80,7 @@ public final class InputWalker {
     try (Stream<Path> walk = Files.walk(folder)) {
       walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).forEach(files::add);
     } catch (IOException e) {
-      sink.error(ErrorRecord.ofInput(folder.toString(), ErrorKind.IO_ERROR, "cannot list folder: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(folder.toString(), ErrorKind.IO_ERROR, "cannot list folder: " + ErrorRecord.describe(e)));
       return 1;
     }
     long unopened = 0;
@@ -116,7 +114,7 @@ public final class InputWalker {
     try {
       raw = Files.newInputStream(file);
     } catch (IOException e) {
-      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "cannot open: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "cannot open: " + ErrorRecord.describe(e)));
       return false;
     }
     long before = messages;
@@ -127,7 +125,7 @@ public final class InputWalker {
       counted.countAtLeast(storeReadInPlace ? Files.size(file) : 0);
       storeReadInPlace = false;
     } catch (IOException e) {
-      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + ErrorRecord.describe(e)));
     }
     sink.inputDone(name);
     // An input that failed before yielding a single message could not be opened at all.
@@ -182,7 +180,7 @@ public final class InputWalker {
         default -> throw new IllegalStateException(format.toString());
       }
     } catch (IOException | RuntimeException e) {
-      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + ErrorRecord.describe(e)));
       if (depth == 0) {
         failedBeforeAnyMessage = true;
       }
@@ -199,7 +197,7 @@ public final class InputWalker {
           sink.message(new RawMessage(message.origin(), whole));
         } catch (IOException e) {
           sink.error(new ErrorRecord(message.origin().source(), message.origin().index(), "", ErrorKind.IO_ERROR,
-              "attachments in " + folder + " unreadable: " + describe(e)));
+              "attachments in " + folder + " unreadable: " + ErrorRecord.describe(e)));
           sink.message(message);
         }
       }
@@ -218,13 +216,8 @@ public final class InputWalker {
       storeReadInPlace = true;
       return;
     }
-    Path spool = Files.createTempFile("mailleaks-", ".pst",
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Path spool = Containers.spool(in, ".pst");
     try {
-      try (var out = Files.newOutputStream(spool)) {
-        in.transferTo(out);
-      }
       PstReader.read(spool, name, limits, sink);
     } finally {
       Files.deleteIfExists(spool);
@@ -256,13 +249,6 @@ public final class InputWalker {
         || name.equals(".mh_sequences") || name.equals("Info.plist") || name.endsWith(".plist");
   }
 
-  /** A message for the user: the exception's own words, its type when it has none. */
-  static String describe(Exception e) {
-    if (e instanceof NoSuchFileException) return "no such file";
-    if (e instanceof AccessDeniedException) return "permission denied";
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
 
   /** Reports raw bytes read from a file, in chunks, for progress and throughput. */
   private static final class ProgressStream extends FilterInputStream {

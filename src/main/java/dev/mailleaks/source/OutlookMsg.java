@@ -27,7 +27,7 @@ public final class OutlookMsg {
     try {
       message = new MAPIMessage(new ByteArrayInputStream(msg));
     } catch (IOException | RuntimeException e) {
-      throw new IOException("not an Outlook message: " + PstReader.describe(e), e);
+      throw new IOException("not an Outlook message: " + ErrorRecord.describe(e), e);
     }
     message.setReturnNullOnMissingChunk(true);
     // 8-bit string properties are in the item's codepage (Big5, windows-1251 …), which POI must be told to use.
@@ -76,7 +76,7 @@ public final class OutlookMsg {
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException("unreadable Outlook message: " + PstReader.describe(e), e);
+      throw new IOException("unreadable Outlook message: " + ErrorRecord.describe(e), e);
     }
   }
 

@@ -73,7 +73,7 @@ public final class PstReader {
       throw new IOException("interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof IOException io ? io : new IOException(describe(new Exception(cause)), cause);
+      throw cause instanceof IOException io ? io : new IOException(ErrorRecord.describe(new Exception(cause)), cause);
     }
   }
 
@@ -129,7 +129,7 @@ public final class PstReader {
     try {
       pst = new PSTFile(file.toFile());
     } catch (Exception e) {
-      throw new IOException("not a readable PST/OST store: " + describe(e), e);
+      throw new IOException("not a readable PST/OST store: " + ErrorRecord.describe(e), e);
     }
     // java-libpst prints notes ("Unknown message type: …") to System.err; mailleaks writes through streams it
     // captured at start-up, so only the library's chatter is silenced, and only while a store is walked.
@@ -138,7 +138,7 @@ public final class PstReader {
     try {
       folder(pst.getRootFolder(), "", 0);
     } catch (Exception e) {
-      sink.error(ErrorRecord.ofInput(source, ErrorKind.CORRUPT_MESSAGE, "folder tree unreadable: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(source, ErrorKind.CORRUPT_MESSAGE, "folder tree unreadable: " + ErrorRecord.describe(e)));
     } finally {
       System.setErr(stderr);
       pst.close();
@@ -158,7 +158,7 @@ public final class PstReader {
     try {
       subFolders = folder.hasSubfolders() ? folder.getSubFolders() : List.of();
     } catch (Exception e) {
-      sink.error(ErrorRecord.ofInput(folderSource, ErrorKind.CORRUPT_MESSAGE, "subfolders unreadable: " + describe(e)));
+      sink.error(ErrorRecord.ofInput(folderSource, ErrorKind.CORRUPT_MESSAGE, "subfolders unreadable: " + ErrorRecord.describe(e)));
       return;
     }
     for (PSTFolder sub : subFolders) {
@@ -174,7 +174,7 @@ public final class PstReader {
         child = folder.getNextChild();
       } catch (Exception e) {
         sink.error(new ErrorRecord(folderSource, index + 1, "", ErrorKind.CORRUPT_MESSAGE,
-            "item unreadable, rest of the folder skipped: " + describe(e)));
+            "item unreadable, rest of the folder skipped: " + ErrorRecord.describe(e)));
         return;
       }
       if (child == null) {
@@ -191,7 +191,7 @@ public final class PstReader {
             new ErrorRecord(folderSource, itemIndex, "", problem.kind(), problem.reason())));
         sink.message(new RawMessage(new MessageOrigin(folderSource, index, -1), MimeWriter.write(item)));
       } catch (Exception e) {
-        sink.error(new ErrorRecord(folderSource, index, "", ErrorKind.CORRUPT_MESSAGE, "item unreadable: " + describe(e)));
+        sink.error(new ErrorRecord(folderSource, index, "", ErrorKind.CORRUPT_MESSAGE, "item unreadable: " + ErrorRecord.describe(e)));
       }
     }
   }
@@ -260,8 +260,4 @@ public final class PstReader {
     return "";
   }
 
-  static String describe(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
-  }
 }

@@ -19,19 +19,19 @@ public final class Sniffer {
   private Sniffer() {}
 
   public static Format sniff(byte[] head, int length) {
-    if (startsWith(head, length, 0x1f, 0x8b)) return Format.GZIP;
-    if (startsWith(head, length, 'B', 'Z', 'h')) return Format.BZIP2;
-    if (startsWith(head, length, 0xfd, '7', 'z', 'X', 'Z', 0x00)) return Format.XZ;
-    if (startsWith(head, length, 0x28, 0xb5, 0x2f, 0xfd)) return Format.ZSTD;
-    if (startsWith(head, length, 'P', 'K', 3, 4) || startsWith(head, length, 'P', 'K', 5, 6)
-        || startsWith(head, length, 'P', 'K', 7, 8)) {
+    if (hasMagic(head, length, 0x1f, 0x8b)) return Format.GZIP;
+    if (hasMagic(head, length, 'B', 'Z', 'h')) return Format.BZIP2;
+    if (hasMagic(head, length, 0xfd, '7', 'z', 'X', 'Z', 0x00)) return Format.XZ;
+    if (hasMagic(head, length, 0x28, 0xb5, 0x2f, 0xfd)) return Format.ZSTD;
+    if (hasMagic(head, length, 'P', 'K', 3, 4) || hasMagic(head, length, 'P', 'K', 5, 6)
+        || hasMagic(head, length, 'P', 'K', 7, 8)) {
       return Format.ZIP;
     }
-    if (startsWith(head, length, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) return Format.SEVEN_Z;
+    if (hasMagic(head, length, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) return Format.SEVEN_Z;
     if (length > 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) return Format.TAR;
-    if (startsWith(head, length, '!', 'B', 'D', 'N')) return Format.PST;
-    if (startsWith(head, length, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return Format.OLE2;
-    if (startsWith(head, length, 0x78, 0x9f, 0x3e, 0x22)) return Format.TNEF;
+    if (hasMagic(head, length, '!', 'B', 'D', 'N')) return Format.PST;
+    if (hasMagic(head, length, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return Format.OLE2;
+    if (hasMagic(head, length, 0x78, 0x9f, 0x3e, 0x22)) return Format.TNEF;
     if (EmlxReader.looksLikeEmlx(head, length)) return Format.EMLX;
     return sniffText(head, length);
   }
@@ -39,7 +39,7 @@ public final class Sniffer {
   private static Format sniffText(byte[] head, int length) {
     int start = 0;
     // A byte-order mark or blank lines before the first line are tolerated.
-    if (startsWith(head, length, 0xef, 0xbb, 0xbf)) start = 3;
+    if (hasMagic(head, length, 0xef, 0xbb, 0xbf)) start = 3;
     while (start < length && (head[start] == '\r' || head[start] == '\n')) start++;
     String text = new String(head, start, length - start, StandardCharsets.ISO_8859_1);
     String[] lines = text.split("\r?\n", 64);
@@ -64,7 +64,8 @@ public final class Sniffer {
     return typical > 0 ? Format.MESSAGE : Format.UNKNOWN;
   }
 
-  private static boolean startsWith(byte[] head, int length, int... magic) {
+  /** True if the first {@code length} bytes of {@code head} begin with {@code magic}. */
+  public static boolean hasMagic(byte[] head, int length, int... magic) {
     if (length < magic.length) return false;
     for (int i = 0; i < magic.length; i++) {
       if ((head[i] & 0xff) != magic[i]) return false;

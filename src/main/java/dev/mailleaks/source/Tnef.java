@@ -43,7 +43,7 @@ public final class Tnef {
     try {
       return new HMEFMessage(new ByteArrayInputStream(tnef));
     } catch (RuntimeException e) {
-      throw new IOException("unreadable TNEF: " + PstReader.describe(e), e);
+      throw new IOException("unreadable TNEF: " + ErrorRecord.describe(e), e);
     }
   }
 
