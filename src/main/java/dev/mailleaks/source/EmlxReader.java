@@ -26,8 +26,7 @@ final class EmlxReader implements MailboxReader {
     long cap = Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16);
     byte[] message = in.readNBytes((int) Math.min(length, cap));
     if (length > cap) {
-      sink.error(new ErrorRecord(source, 1, "", ErrorKind.LIMIT_SIZE,
-          "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
+      sink.error(ErrorRecord.messageTooLarge(source, 1, limits));
     }
     sink.message(new RawMessage(new MessageOrigin(source, 1, -1), message));
     return 1;

@@ -28,6 +28,12 @@ public record ErrorRecord(String input, long messageIndex, String part, ErrorKin
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
   }
 
+  /** A message cut at the message-size limit; what was kept of it is scanned. */
+  public static ErrorRecord messageTooLarge(String input, long messageIndex, Limits limits) {
+    return new ErrorRecord(input, messageIndex, "", ErrorKind.LIMIT_SIZE,
+        "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned");
+  }
+
   public static ErrorRecord ofInput(String input, ErrorKind kind, String reason) {
     return new ErrorRecord(input, 0, "", kind, reason);
   }

@@ -161,8 +161,7 @@ public final class MboxSplitter {
     }
     index++;
     if (message.truncated()) {
-      sink.error(new ErrorRecord(source, index, "", ErrorKind.LIMIT_SIZE,
-          "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
+      sink.error(ErrorRecord.messageTooLarge(source, index, limits));
     }
     if (message.size() > 0 || message.truncated()) {
       sink.message(new RawMessage(new MessageOrigin(source, index, messageOffset), message.toByteArray()));

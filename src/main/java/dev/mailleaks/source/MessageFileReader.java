@@ -9,8 +9,7 @@ final class MessageFileReader implements MailboxReader {
   public long read(InputStream in, String source, Limits limits, MailSink sink) throws IOException {
     byte[] bytes = in.readNBytes((int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 16));
     if (in.read() >= 0) {
-      sink.error(new ErrorRecord(source, 1, "", ErrorKind.LIMIT_SIZE,
-          "message larger than " + limits.maxMessageBytes() + " bytes; the rest was not scanned"));
+      sink.error(ErrorRecord.messageTooLarge(source, 1, limits));
     }
     sink.message(new RawMessage(new MessageOrigin(source, 1, -1), bytes));
     return 1;
