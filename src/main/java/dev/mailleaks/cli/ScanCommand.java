@@ -1,5 +1,7 @@
 package dev.mailleaks.cli;
 
+import dev.mailleaks.findings.Baseline;
+import dev.mailleaks.findings.FailGate;
 import dev.mailleaks.findings.FindingSink;
 import dev.mailleaks.findings.ScanSummary;
 import dev.mailleaks.report.JsonReport;
@@ -9,6 +11,10 @@ import dev.mailleaks.report.TextReport;
 import dev.mailleaks.report.ToolInfo;
 import dev.mailleaks.rules.RuleFileException;
 import dev.mailleaks.rules.RuleSet;
+import dev.mailleaks.rules.Severity;
+import dev.mailleaks.store.Datastore;
+import dev.mailleaks.store.DatastoreException;
+import dev.mailleaks.store.ScanRecorder;
 import dev.mailleaks.scan.ScanListener;
 import dev.mailleaks.scan.ScanOptions;
 import dev.mailleaks.scan.ScanPipeline;
@@ -25,7 +31,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -73,6 +81,29 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any part could not be read completely.")
   boolean strict;
 
+  @Option(names = "--datastore", paramLabel = "FILE", defaultValue = "mailleaks.db",
+      description = "Record the scan in this SQLite datastore (owner-only; default: ${DEFAULT-VALUE}). "
+          + "A scan run again resumes where it stopped and skips inputs it has already scanned unchanged.")
+  Path datastore;
+
+  @Option(names = "--no-datastore", description = "Record nothing: only the report is written.")
+  boolean noDatastore;
+
+  @Option(names = "--rescan", description = "Scan inputs again even when the datastore holds results of them unchanged.")
+  boolean rescan;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 1 only for findings at or above SEVERITY: critical, high, medium or low (default: any finding).")
+  String failOn;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Known secrets (a baseline file or an earlier JSON/JSONL report): left out of the report and the exit code.")
+  Path baselineFile;
+
+  @Option(names = "--commit-every", paramLabel = "N", defaultValue = "2000", hidden = true,
+      description = "Most steps (messages) recorded in one datastore transaction.")
+  int commitEvery;
+
   @Option(names = "--max-depth", paramLabel = "N", defaultValue = "10",
       description = "Most containers and embedded messages nested in one input (default: ${DEFAULT-VALUE}).")
   int maxDepth;
@@ -100,11 +131,29 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1 || maxDepth < 0 || maxPartMb < 1 || maxMessageMb < 1 || maxRatio <= 1 || maxParts < 1
+    if (commitEvery < 1 || threads < 1 || maxDepth < 0 || maxPartMb < 1 || maxMessageMb < 1 || maxRatio <= 1 || maxParts < 1
         || partTimeoutSeconds < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--threads, --max-part-size, --max-message-size, --max-parts and --part-timeout must be at least 1, "
               + "--max-ratio more than 1 and --max-depth not negative");
+    }
+    Severity threshold = Severity.LOW;
+    if (failOn != null) {
+      try {
+        threshold = Severity.parse(failOn);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--fail-on takes critical, high, medium or low, not '" + failOn + "'");
+      }
+    }
+    Baseline baseline = Baseline.NONE;
+    if (baselineFile != null) {
+      try {
+        baseline = Baseline.read(baselineFile);
+      } catch (IOException e) {
+        err.println("mailleaks: cannot use baseline " + baselineFile + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     RuleSet rules;
     try {
@@ -114,23 +163,62 @@ final class ScanCommand implements Callable<Integer> {
     }
     Limits limits = new Limits(maxDepth, maxMessageMb << 20, maxPartMb << 20, maxRatio, maxParts,
         Duration.ofSeconds(partTimeoutSeconds));
-    ScanOptions options = new ScanOptions(paths, rules, limits, threads, showSecrets, 10_000);
+    ScanOptions options = new ScanOptions(paths, rules, limits, threads, showSecrets, 10_000, rescan);
 
+    Datastore store = null;
+    ScanRecorder recorder = null;
+    if (!noDatastore) {
+      try {
+        store = Datastore.open(datastore);
+        Map<String, String> remediation = new HashMap<>();
+        rules.rules().forEach(r -> remediation.put(r.id(), r.remediation()));
+        recorder = ScanRecorder.start(store, ToolInfo.current().version(), rules.version(), rules.rules().size(),
+            recordedOptions(limits), showSecrets, id -> remediation.getOrDefault(id, ""), commitEvery, 2_000);
+      } catch (DatastoreException e) {
+        if (store != null) {
+          store.close();
+        }
+        err.println("mailleaks: " + e.getMessage());
+        return ExitCodes.INCOMPLETE;
+      }
+    }
     ProgressBar progress = !noProgress && System.console() != null ? new ProgressBar(err, totalBytes(paths)) : null;
     ScanListener listener = progress == null ? ScanListener.NONE : progress;
     ScanSummary summary;
+    FailGate gate;
     try (OutputStream out = openOutput()) {
-      FindingSink sink = sink(out);
-      summary = new ScanPipeline(options, listener).run(sink);
+      gate = new FailGate(sink(out), baseline, threshold);
+      summary = new ScanPipeline(options, listener, recorder).run(gate);
     } finally {
       if (progress != null) {
         progress.clear();
       }
+      if (recorder != null) {
+        recorder.close();
+      }
+      if (store != null) {
+        store.close();
+      }
+    }
+    if (recorder != null && recorder.inputsSkipped() > 0) {
+      err.printf("mailleaks: %d input(s) unchanged since an earlier scan were not read again; their findings come from %s "
+          + "(--rescan reads them)%n", recorder.inputsSkipped(), datastore);
+    }
+    if (gate.suppressed() > 0) {
+      err.printf("mailleaks: %d finding(s) of secrets in the baseline left out%n", gate.suppressed());
     }
     if (summary.inputsUnopened() > 0 || strict && summary.errors() > 0) {
       return ExitCodes.INCOMPLETE;
     }
-    return summary.findings() > 0 ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    return gate.failing() > 0 ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  /** The options that shape what a scan finds, recorded with it in the datastore. */
+  private String recordedOptions(Limits limits) {
+    return String.format(java.util.Locale.ROOT,
+        "rules=%s show-secrets=%s max-depth=%d max-part-size=%dMB max-message-size=%dMB max-ratio=%s max-parts=%d part-timeout=%ds",
+        ruleOptions.rules.isEmpty() ? "default" : String.join(",", ruleOptions.rules), showSecrets, limits.maxDepth(),
+        maxPartMb, maxMessageMb, maxRatio, maxParts, partTimeoutSeconds);
   }
 
   private FindingSink sink(OutputStream out) throws IOException {

@@ -43,7 +43,7 @@ public final class MessageExtractor {
       .setMalformedHeaderStartsBody(true)
       .build();
 
-  private static final java.util.Set<String> IDENTITY_HEADERS = java.util.Set.of("message-id", "from", "to", "cc", "date", "subject");
+  private static final java.util.Set<String> IDENTITY_HEADERS = java.util.Set.of("message-id", "from", "sender", "reply-to", "to", "cc", "date", "subject");
   private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]");
 
   private final Limits limits;
@@ -252,7 +252,7 @@ public final class MessageExtractor {
   }
 
   private void headers(Walk walk, List<Field> fields, String prefix, int depth) {
-    String messageId = "", from = "", to = "", cc = "", date = "", subject = "";
+    String messageId = "", from = "", sender = "", replyTo = "", to = "", cc = "", date = "", subject = "";
     StringBuilder scanned = new StringBuilder();
     for (Field field : fields) {
       String name = field.getName();
@@ -265,6 +265,8 @@ public final class MessageExtractor {
       switch (lower) {
         case "message-id" -> messageId = value.strip();
         case "from" -> from = value.strip();
+        case "sender" -> sender = value.strip();
+        case "reply-to" -> replyTo = value.strip();
         case "to" -> to = value.strip();
         case "cc" -> cc = value.strip();
         case "date" -> date = value.strip();
@@ -276,7 +278,7 @@ public final class MessageExtractor {
       }
     }
     if (depth == 0 && walk.headers == null) {
-      walk.headers = new MessageHeaders(messageId, from, to, cc, date, subject);
+      walk.headers = new MessageHeaders(messageId, from, sender, replyTo, to, cc, date, subject);
     }
     if (scanned.length() > 0) {
       walk.sink.content(new PartContent.ExtractedText(prefix + "headers", scanned.toString()));

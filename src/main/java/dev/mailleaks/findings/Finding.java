@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param parts every part path the secret occurs in, in message order
  * @param line 1-based line of the first occurrence within the text of the first part
  * @param context the first occurrence's line, with every secret on it redacted
+ * @param account the account the secret itself names (an AWS account id, a workspace or host), or empty
  */
 public record Finding(
     String ruleId,
     String ruleName,
+    String provider,
     String severity,
     String fingerprint,
     String secretRedacted,
@@ -28,11 +30,14 @@ public record Finding(
     List<String> parts,
     int line,
     String from,
+    String sender,
+    String replyTo,
     String to,
     String cc,
     String date,
     String subject,
-    String context) {
+    String context,
+    String account) {
 
   public Finding {
     Objects.requireNonNull(ruleId);

@@ -53,14 +53,16 @@ public final class FindingAssembler {
     // A subject like "password: hunter22" must not carry the secret into the report.
     String subject = scrub(headers.subject());
     String from = scrub(headers.from());
+    String sender = scrub(headers.sender());
+    String replyTo = scrub(headers.replyTo());
     String to = scrub(headers.to());
     String cc = scrub(headers.cc());
     for (Builder b : byKey.values()) {
       Match m = b.first;
-      findings.add(new Finding(b.rule.id(), b.rule.name(), b.rule.severity().label(),
+      findings.add(new Finding(b.rule.id(), b.rule.name(), b.rule.provider(), b.rule.severity().label(),
           Fingerprint.of(m.secret()), Redactor.redact(m.secret()), showSecrets ? m.secret() : null,
           origin.source(), headers.messageId(), origin.index(), origin.offset(), b.parts, b.line,
-          from, to, cc, headers.date(), subject, b.context));
+          from, sender, replyTo, to, cc, headers.date(), subject, b.context, SecretAccounts.of(b.rule, m.secret())));
     }
     return findings;
   }

@@ -45,8 +45,8 @@ public final class MessageInventory {
       @Override
       public void message(RawMessage message) {
         MessageHeaders h = extractor.headers(message.bytes());
-        messages.accept(message.origin(), new MessageHeaders(h.messageId(), scrub(h.from()), scrub(h.to()), scrub(h.cc()),
-            h.date(), scrub(h.subject())));
+        messages.accept(message.origin(), new MessageHeaders(h.messageId(), scrub(h.from()), scrub(h.sender()),
+            scrub(h.replyTo()), scrub(h.to()), scrub(h.cc()), h.date(), scrub(h.subject())));
       }
 
       @Override

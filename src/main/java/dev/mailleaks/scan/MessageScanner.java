@@ -39,7 +39,7 @@ final class MessageScanner {
       // A defect or a pathological message must cost only this message, and not what was already found in it.
       collector.problem(collector.lastPart, ErrorKind.CORRUPT_MESSAGE, "unexpected " + e.getClass().getSimpleName());
     }
-    return new MessageResult(MessageResult.Kind.MESSAGE, assembler.findings(origin, headers), collector.errors, collector.parts, collector.skipped);
+    return MessageResult.message(assembler.findings(origin, headers), collector.errors, collector.parts, collector.skipped);
   }
 
   private final class Collector implements PartSink {

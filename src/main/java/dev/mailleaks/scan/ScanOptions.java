@@ -11,9 +11,11 @@ import java.util.List;
  * @param threads worker threads that decode and match messages (the caller's thread reads the inputs)
  * @param showSecrets whether findings carry the plaintext secret
  * @param maxErrorRecords how many error records are kept for the report (all are counted)
+ * @param rescan with a datastore: scan inputs again even when they are unchanged since they were scanned
  */
 public record ScanOptions(
-    List<Path> paths, RuleSet rules, Limits limits, int threads, boolean showSecrets, int maxErrorRecords) {
+    List<Path> paths, RuleSet rules, Limits limits, int threads, boolean showSecrets, int maxErrorRecords,
+    boolean rescan) {
 
   public ScanOptions {
     paths = List.copyOf(paths);

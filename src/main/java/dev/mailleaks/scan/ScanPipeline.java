@@ -11,6 +11,9 @@ import dev.mailleaks.source.ErrorRecord;
 import dev.mailleaks.source.InputWalker;
 import dev.mailleaks.source.MailSink;
 import dev.mailleaks.source.RawMessage;
+import dev.mailleaks.store.InputPlan;
+import dev.mailleaks.store.RecordedStep;
+import dev.mailleaks.store.ScanRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -38,10 +41,17 @@ public final class ScanPipeline {
 
   private final ScanOptions options;
   private final ScanListener listener;
+  private final ScanRecorder recorder;
 
-  public ScanPipeline(ScanOptions options, ScanListener listener) {
+  /** @param recorder the datastore recording this scan, or null to record nothing */
+  public ScanPipeline(ScanOptions options, ScanListener listener, ScanRecorder recorder) {
     this.options = options;
     this.listener = listener;
+    this.recorder = recorder;
+  }
+
+  public ScanPipeline(ScanOptions options, ScanListener listener) {
+    this(options, listener, null);
   }
 
   public ScanSummary run(FindingSink sink) throws IOException {
@@ -62,9 +72,62 @@ public final class ScanPipeline {
     try {
       InputWalker walker = new InputWalker(options.limits(), new MailSink() {
         private long bytes;
+        private long stepsToSkip; // steps of a resumed input that an earlier, interrupted scan recorded
+        private String hash;
+
+        /** False for a step the datastore already holds (it is then neither scanned nor recorded again). */
+        private boolean scanStep() {
+          if (stepsToSkip > 0) {
+            stepsToSkip--;
+            return false;
+          }
+          return true;
+        }
+
+        @Override
+        public boolean beginInput(java.nio.file.Path file) {
+          stepsToSkip = 0;
+          hash = null;
+          if (recorder == null) {
+            return true;
+          }
+          InputPlan plan;
+          List<RecordedStep> recorded;
+          try {
+            plan = recorder.plan(file, file.toString(), options.rescan());
+            recorded = plan instanceof InputPlan.Fresh ? List.of() : recorder.recorded(plan);
+          } catch (java.sql.SQLException | IOException e) {
+            throw new UncheckedIOException(new IOException("datastore: " + e.getMessage(), e));
+          }
+          emit(MessageResult.inputBegin(plan));
+          InputPlan.Counts counts = plan instanceof InputPlan.Unchanged u ? u.counts()
+              : plan instanceof InputPlan.Resume r ? r.counts() : null;
+          if (counts != null) {
+            emit(MessageResult.recorded(List.of(), List.of(), counts.messages(), counts.parts(), counts.skipped()));
+            for (RecordedStep step : recorded) {
+              emit(MessageResult.recorded(step.findings(), step.errors(), 0, 0, Map.of()));
+            }
+          }
+          if (plan instanceof InputPlan.Unchanged) {
+            emit(MessageResult.inputDone(null));
+            return false;
+          }
+          if (plan instanceof InputPlan.Resume r) {
+            stepsToSkip = r.committedSteps();
+          }
+          return true;
+        }
+
+        private void emit(MessageResult result) {
+          acquire(pending, 1);
+          sequencer.complete(sequencer.reserve(), result, pending);
+        }
 
         @Override
         public void message(RawMessage message) {
+          if (!scanStep()) {
+            return;
+          }
           long seq = sequencer.reserve();
           int kib = (int) Math.min(QUEUED_BYTES >> 10, Math.max(1, message.bytes().length >> 10));
           acquire(pending, 1);
@@ -86,20 +149,26 @@ public final class ScanPipeline {
 
         @Override
         public void error(ErrorRecord error) {
-          acquire(pending, 1);
-          sequencer.complete(sequencer.reserve(), MessageResult.ofError(error), pending);
+          if (scanStep()) {
+            emit(MessageResult.ofError(error));
+          }
         }
 
         @Override
         public void skipped(String source, String reason) {
-          acquire(pending, 1);
-          sequencer.complete(sequencer.reserve(), MessageResult.skippedInput(reason), pending);
+          if (scanStep()) {
+            emit(MessageResult.skippedInput(reason));
+          }
+        }
+
+        @Override
+        public void inputHash(String source, String sha256) {
+          hash = sha256;
         }
 
         @Override
         public void inputDone(String source) {
-          acquire(pending, 1);
-          sequencer.complete(sequencer.reserve(), MessageResult.inputDone(), pending);
+          emit(MessageResult.inputDone(hash));
         }
 
         @Override
@@ -123,6 +192,13 @@ public final class ScanPipeline {
     }
     sequencer.rethrow();
     ScanSummary summary = sequencer.summary(unopened, Duration.ofNanos(System.nanoTime() - started));
+    if (recorder != null) {
+      try {
+        recorder.finish(summary);
+      } catch (java.sql.SQLException e) {
+        throw new IOException("datastore: " + e.getMessage(), e);
+      }
+    }
     sink.end(summary);
     return summary;
   }
@@ -174,9 +250,8 @@ public final class ScanPipeline {
     }
 
     private void emit(MessageResult result) {
-      if (result.kind() == MessageResult.Kind.MESSAGE) {
-        messages++;
-      } else if (result.kind() == MessageResult.Kind.INPUT_DONE) {
+      messages += result.messages();
+      if (result.kind() == MessageResult.Kind.INPUT_DONE) {
         inputs++;
       }
       parts += result.parts();
@@ -185,6 +260,7 @@ public final class ScanPipeline {
         return;
       }
       try {
+        record(result);
         for (ErrorRecord error : result.errors()) {
           // A file that is not mail is skipped, with its reason on record; it is not a failure to read.
           if (error.kind() == ErrorKind.UNSUPPORTED_INPUT) {
@@ -205,9 +281,28 @@ public final class ScanPipeline {
         }
       } catch (IOException e) {
         failure = e;
+      } catch (java.sql.SQLException e) {
+        failure = new IOException("datastore: " + e.getMessage(), e);
       }
       if (result.kind() == MessageResult.Kind.MESSAGE) {
         listener.messageDone(messages, findings);
+      }
+    }
+
+    /** Live results go to the datastore in the order they are reported; recorded ones are there already. */
+    private void record(MessageResult result) throws java.sql.SQLException {
+      if (recorder == null) {
+        return;
+      }
+      switch (result.kind()) {
+        case INPUT_BEGIN -> recorder.begin(result.plan());
+        case MESSAGE, ERROR, INPUT_SKIPPED -> recorder.step(result.findings(), result.errors(), result.messages(),
+            (int) result.parts(), result.skipped());
+        case INPUT_DONE -> {
+          recorder.hash(result.hash());
+          recorder.done();
+        }
+        case RECORDED -> { }
       }
     }
 

@@ -29,4 +29,9 @@ public enum ErrorKind {
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
+
+  /** The kind of a {@link #label()}, as stored. */
+  public static ErrorKind fromLabel(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
 }

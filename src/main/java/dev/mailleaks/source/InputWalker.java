@@ -53,8 +53,18 @@ public final class InputWalker {
       }
 
       @Override
+      public boolean beginInput(Path file) {
+        return sink.beginInput(file);
+      }
+
+      @Override
       public void inputDone(String source) {
         sink.inputDone(source);
+      }
+
+      @Override
+      public void inputHash(String source, String sha256) {
+        sink.inputHash(source, sha256);
       }
     };
   }
@@ -110,6 +120,9 @@ public final class InputWalker {
       sink.skipped(name, "read with its Apple Mail message");
       return true;
     }
+    if (!sink.beginInput(file)) {
+      return true;
+    }
     InputStream raw;
     try {
       raw = Files.newInputStream(file);
@@ -120,10 +133,16 @@ public final class InputWalker {
     long before = messages;
     failedBeforeAnyMessage = false;
     try (ProgressStream counted = new ProgressStream(raw, sink)) {
-      read(counted, name, 0, file);
+      // Readers may close what they read; the file stays open to the end for its hash.
+      read(new FilterInputStream(counted) {
+        @Override
+        public void close() {}
+      }, name, 0, file);
       // A store read in place (PST) is not read through the stream: count its whole size as read.
       counted.countAtLeast(storeReadInPlace ? Files.size(file) : 0);
       storeReadInPlace = false;
+      // Readers may stop early (a store read in place, a limit): the hash covers every byte all the same.
+      sink.inputHash(name, counted.drainAndHash());
     } catch (IOException e) {
       sink.error(ErrorRecord.ofInput(name, ErrorKind.IO_ERROR, "read failed: " + ErrorRecord.describe(e)));
     }
@@ -250,29 +269,67 @@ public final class InputWalker {
   }
 
 
-  /** Reports raw bytes read from a file, in chunks, for progress and throughput. */
+  /**
+   * Reports raw bytes read from a file, in chunks, for progress and throughput, and hashes them as they pass
+   * (one read of the file serves the scan and the datastore's content hash).
+   */
   private static final class ProgressStream extends FilterInputStream {
     private final MailSink sink;
+    private final java.security.MessageDigest sha256;
     private long unreported;
     private long counted;
 
     ProgressStream(InputStream in, MailSink sink) {
       super(in);
       this.sink = sink;
+      try {
+        this.sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
-      if (b >= 0) count(1);
+      if (b >= 0) {
+        sha256.update((byte) b);
+        count(1);
+      }
       return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
-      if (n > 0) count(n);
+      if (n > 0) {
+        sha256.update(b, off, n);
+        count(n);
+      }
       return n;
+    }
+
+    /** Skipped bytes are read all the same, so that the hash sees them. */
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+      long skipped = 0;
+      while (skipped < n) {
+        int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+        if (read < 0) break;
+        skipped += read;
+      }
+      return skipped;
+    }
+
+    /** Reads what the readers left unread (uncounted: it was not scanned) and returns the whole file's hash. */
+    String drainAndHash() throws IOException {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        sha256.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Reports as read whatever of {@code total} bytes the stream itself has not counted. */

@@ -12,6 +12,21 @@ public interface MailSink {
   /** Raw bytes consumed from input files, for progress and throughput. */
   default void bytesRead(long count) {}
 
-  /** An input (file, or entry of a container) has been read completely. */
+  /**
+   * A file named by the user, or found in a folder named by the user, is about to be read.
+   *
+   * @return false to leave it unread (a datastore already holds its results)
+   */
+  default boolean beginInput(java.nio.file.Path file) {
+    return true;
+  }
+
+  /** A file begun with {@link #beginInput} has been read completely. */
   default void inputDone(String source) {}
+
+  /**
+   * The content hash of a file begun with {@link #beginInput}, once read: lowercase hex SHA-256 of all its bytes,
+   * reported before {@link #inputDone}.
+   */
+  default void inputHash(String source, String sha256) {}
 }

@@ -35,14 +35,14 @@ class ScanCommandTest {
   class ExitCodes_ {
     @Test
     void oneWhenSecretsAreFound() throws IOException {
-      CliRun run = CliRun.of("scan", "--no-progress", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).contains("aws.access-key-id").doesNotContain(AWS_KEY);
     }
 
     @Test
     void zeroWhenClean() throws IOException {
-      CliRun run = CliRun.of("scan", "--no-progress", eml("a.eml", MESSAGE.formatted("nothing secret")).toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", eml("a.eml", MESSAGE.formatted("nothing secret")).toString());
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("No secrets found.", "messages 1");
     }
@@ -60,7 +60,7 @@ class ScanCommandTest {
     @Test
     void twoOnBrokenRuleFiles() throws IOException {
       Path rules = Files.writeString(dir.resolve("r.yml"), "rules:\n  - id: x\n");
-      CliRun run = CliRun.of("scan", "--rules", rules.toString(), dir.toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--rules", rules.toString(), dir.toString());
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("rule files cannot be used", "[x]: missing 'name'");
     }
@@ -68,7 +68,7 @@ class ScanCommandTest {
     @Test
     void threeWhenAnInputCannotBeOpenedButResultsAreStillWritten() throws IOException {
       Path good = eml("a.eml", MESSAGE.formatted(AWS_KEY));
-      CliRun run = CliRun.of("scan", "--no-progress", "--format", "json", good.toString(), dir.resolve("missing.mbox").toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", "--format", "json", good.toString(), dir.resolve("missing.mbox").toString());
       assertThat(run.exitCode()).isEqualTo(3);
       JsonNode json = new ObjectMapper().readTree(run.out());
       assertThat(json.at("/findings/0/rule_id").asText()).isEqualTo("aws.access-key-id");
@@ -78,8 +78,8 @@ class ScanCommandTest {
     @Test
     void strictTurnsPartErrorsIntoExitThree() throws IOException {
       Path broken = eml("b.eml", "Content-Type: application/pdf; name=x.pdf\n\n%PDF-1.4 not really\n");
-      assertThat(CliRun.of("scan", "--no-progress", broken.toString()).exitCode()).isZero();
-      assertThat(CliRun.of("scan", "--no-progress", "--strict", broken.toString()).exitCode()).isEqualTo(3);
+      assertThat(CliRun.of("scan", "--no-datastore", "--no-progress", broken.toString()).exitCode()).isZero();
+      assertThat(CliRun.of("scan", "--no-datastore", "--no-progress", "--strict", broken.toString()).exitCode()).isEqualTo(3);
     }
   }
 
@@ -87,7 +87,7 @@ class ScanCommandTest {
   class Output {
     @Test
     void jsonCarriesToolScanAndRedactedFindings() throws IOException {
-      CliRun run = CliRun.of("scan", "--no-progress", "-f", "json", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", "-f", "json", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
       JsonNode json = new ObjectMapper().readTree(run.out());
       assertThat(json.at("/tool/name").asText()).isEqualTo("mailleaks");
       assertThat(json.at("/scan/messages").asLong()).isEqualTo(1);
@@ -104,14 +104,14 @@ class ScanCommandTest {
 
     @Test
     void showSecretsAddsThePlaintext() throws IOException {
-      CliRun run = CliRun.of("scan", "--no-progress", "-f", "jsonl", "--show-secrets", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", "-f", "jsonl", "--show-secrets", eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
       assertThat(run.out().lines()).singleElement().asString().contains("\"secret\":\"" + AWS_KEY + "\"");
     }
 
     @Test
     void reportFilesAreOwnerOnly() throws IOException {
       Path report = dir.resolve("out/report.json");
-      CliRun run = CliRun.of("scan", "--no-progress", "-f", "json", "-o", report.toString(), eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
+      CliRun run = CliRun.of("scan", "--no-datastore", "--no-progress", "-f", "json", "-o", report.toString(), eml("a.eml", MESSAGE.formatted(AWS_KEY)).toString());
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).isEmpty();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");

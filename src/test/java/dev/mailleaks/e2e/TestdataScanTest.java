@@ -37,7 +37,7 @@ class TestdataScanTest {
 
   @BeforeAll
   static void scanTestdata() throws IOException {
-    Run run = scan("scan", "--no-progress", "--format", "json", "--threads", "2", TESTDATA.toString());
+    Run run = scan("scan", "--no-datastore", "--no-progress", "--format", "json", "--threads", "2", TESTDATA.toString());
     exitCode = run.exitCode();
     stdout = run.out();
     report = new ObjectMapper().readTree(stdout);
@@ -94,7 +94,7 @@ class TestdataScanTest {
     for (JsonNode f : report.get("findings")) {
       assertThat(f.has("secret")).isFalse();
     }
-    Run withSecrets = scan("scan", "--no-progress", "--format", "jsonl", "--show-secrets", TESTDATA.toString());
+    Run withSecrets = scan("scan", "--no-datastore", "--no-progress", "--format", "jsonl", "--show-secrets", TESTDATA.toString());
     for (String line : withSecrets.out().lines().toList()) {
       String secret = new ObjectMapper().readTree(line).get("secret").asText();
       assertThat(stdout).as("a plaintext secret in the default report").doesNotContain(secret);
@@ -113,7 +113,7 @@ class TestdataScanTest {
 
   @Test
   void outputDoesNotDependOnTheThreadCount() throws IOException {
-    Run single = scan("scan", "--no-progress", "--format", "json", "--threads", "1", TESTDATA.toString());
+    Run single = scan("scan", "--no-datastore", "--no-progress", "--format", "json", "--threads", "1", TESTDATA.toString());
     JsonNode other = new ObjectMapper().readTree(single.out());
     assertThat(other.get("findings")).isEqualTo(report.get("findings"));
     assertThat(other.at("/scan/error_records")).isEqualTo(report.at("/scan/error_records"));

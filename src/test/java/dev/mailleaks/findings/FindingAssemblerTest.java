@@ -22,7 +22,7 @@ class FindingAssemblerTest {
 
   private static final MessageOrigin ORIGIN = new MessageOrigin("a.mbox", 3, 120);
   private static final MessageHeaders HEADERS =
-      new MessageHeaders("<m@x>", "Ann <ann@c.example>", "ops@d.example", "", "Mon, 1 Jan 2024", "key hunter2-Secret");
+      new MessageHeaders("<m@x>", "Ann <ann@c.example>", "", "", "ops@d.example", "", "Mon, 1 Jan 2024", "key hunter2-Secret");
 
   @Test
   void oneFindingPerSecretListingEveryPart() {
