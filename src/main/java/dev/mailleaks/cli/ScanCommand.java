@@ -27,14 +27,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -53,8 +49,6 @@ import picocli.CommandLine.Spec;
         "2:usage error, or rule files that cannot be used",
         "3:the scan could not run, or an input could not be opened at all (results are still written)"})
 final class ScanCommand implements Callable<Integer> {
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan (folders recursively).")
@@ -235,16 +229,7 @@ final class ScanCommand implements Callable<Integer> {
       OutputStream stdout = new WriterOutputStream(spec.commandLine().getOut());
       return new BufferedOutputStream(stdout, 1 << 16);
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (Files.exists(output)) {
-      Files.setPosixFilePermissions(output, OWNER_ONLY);
-    } else {
-      Files.createFile(output, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    }
-    return new BufferedOutputStream(Files.newOutputStream(output, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16);
+    return OwnerOnlyFiles.create(output);
   }
 
   private static long totalBytes(List<Path> paths) {

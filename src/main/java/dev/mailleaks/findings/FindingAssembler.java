@@ -62,7 +62,7 @@ public final class FindingAssembler {
       findings.add(new Finding(b.rule.id(), b.rule.name(), b.rule.provider(), b.rule.severity().label(),
           Fingerprint.of(m.secret()), Redactor.redact(m.secret()), showSecrets ? m.secret() : null,
           origin.source(), headers.messageId(), origin.index(), origin.offset(), b.parts, b.line,
-          from, sender, replyTo, to, cc, headers.date(), subject, b.context, SecretAccounts.of(b.rule, m.secret())));
+          from, sender, replyTo, to, cc, headers.date(), subject, b.context, SecretAccounts.of(m.secret(), m.account())));
     }
     return findings;
   }

@@ -1,6 +1,5 @@
 package dev.mailleaks.findings;
 
-import dev.mailleaks.rules.Rule;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +17,16 @@ public final class SecretAccounts {
 
   private SecretAccounts() {}
 
-  /** The account named by a rule's secret, or empty. */
-  public static String of(Rule rule, String secret) {
+  /**
+   * The account named by a secret, or empty.
+   *
+   * @param accountGroup what the rule's {@code account} group matched, or empty
+   */
+  public static String of(String secret, String accountGroup) {
+    if (!accountGroup.isEmpty()) {
+      String lower = accountGroup.toLowerCase(Locale.ROOT);
+      return lower.matches("[a-z0-9-]+(?:\\.[a-z0-9-]+)+") ? "host:" + lower : lower;
+    }
     Matcher aws = AWS_KEY_ID.matcher(secret);
     if (aws.lookingAt()) {
       return "aws:" + awsAccountId(aws.group());

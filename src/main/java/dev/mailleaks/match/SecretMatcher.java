@@ -176,7 +176,8 @@ public final class SecretMatcher {
         Rule rule = rules.get(r);
         String secret = normalize(text.substring(s, e));
         if (reportable(rule, secret, s)) {
-          matches.add(new Match(rule, s, e, secret));
+          String account = rule.hasAccountGroup() && m.group(Rule.ACCOUNT_GROUP) != null ? m.group(Rule.ACCOUNT_GROUP) : "";
+          matches.add(new Match(rule, s, e, secret, account));
         }
       }
     }

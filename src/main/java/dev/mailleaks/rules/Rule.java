@@ -37,6 +37,8 @@ public record Rule(
   public static final int DEFAULT_WINDOW_BEFORE = 256;
   public static final int UNANCHORED = -1;
   public static final String SECRET_GROUP = "secret";
+  /** An optional group naming whose the secret is (the host of a URL): reported, not secret. */
+  public static final String ACCOUNT_GROUP = "account";
 
   public Rule {
     Objects.requireNonNull(id, "id");
@@ -53,6 +55,10 @@ public record Rule(
     if (window <= 0 || windowBefore < UNANCHORED) {
       throw new IllegalArgumentException("rule " + id + " has a window <= 0 or a negative window_before");
     }
+  }
+
+  public boolean hasAccountGroup() {
+    return pattern.pattern().contains("(?<" + ACCOUNT_GROUP + ">");
   }
 
   /** True if matches start near a keyword hit, so only those start positions need to be tried. */

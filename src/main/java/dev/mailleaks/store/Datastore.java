@@ -28,6 +28,14 @@ public final class Datastore implements AutoCloseable {
     return open(path, Schema.VERSION);
   }
 
+  /** Opens a datastore a scan has created; a missing file is an error, not a new empty datastore. */
+  public static Datastore openExisting(Path path) throws DatastoreException {
+    if (!Files.isRegularFile(path)) {
+      throw new DatastoreException("no datastore at " + path + ": run mailleaks scan first (or give --datastore)");
+    }
+    return open(path);
+  }
+
   /** Opens and migrates to {@code version} only: for tests of migrations from older versions. */
   static Datastore open(Path path, int version) throws DatastoreException {
     try {

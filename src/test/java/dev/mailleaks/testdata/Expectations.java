@@ -37,6 +37,15 @@ final class Expectations {
     planted.add(new Planted(source, messageIndex, part, secret.ruleId(), secret.fingerprint(), note));
   }
 
+  /** The same secret found again in another message: one secret, several occurrences. */
+  void plantAgain(String source, int messageIndex, String part, FakeSecrets.Secret secret, String note) {
+    check(source, part, note);
+    if (!fingerprints.contains(secret.fingerprint())) {
+      throw new IllegalStateException("secret not planted before: " + secret.value());
+    }
+    planted.add(new Planted(source, messageIndex, part, secret.ruleId(), secret.fingerprint(), note));
+  }
+
   /** An expected error record; {@code messageIndex} and {@code part} may be "-". */
   void error(String source, String messageIndex, String part, String kind, String note) {
     check(source, part, note);

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class TestdataGenerator {
 
   static final long SECRETS_SEED = 0x6d61696c6cL;
-  static final List<String> GENERATED = List.of("eml", "mbox", "maildir", "compressed", "broken", "expected");
+  static final List<String> GENERATED = List.of("eml", "mbox", "maildir", "compressed", "broken", "customers", "expected");
 
   private TestdataGenerator() {
   }
@@ -34,12 +34,13 @@ public final class TestdataGenerator {
         new EmlFixtures(out, secrets, exp),
         new AttachmentFixtures(out, secrets, exp),
         new MailboxFixtures(out, secrets, exp),
-        new BrokenFixtures(out, secrets, exp));
+        new BrokenFixtures(out, secrets, exp),
+        new CustomerFixtures(out, secrets, exp));
     for (FixtureFamily family : families) {
       family.generate();
     }
     // A scan of the whole folder also meets these files, which are not mail: they are recorded as skipped.
-    for (String notMail : List.of("README.md", "expected/errors.tsv", "expected/planted.tsv")) {
+    for (String notMail : List.of("README.md", "expected/attribution.tsv", "expected/errors.tsv", "expected/planted.tsv")) {
       exp.error(notMail, "-", "-", "unsupported-input", "not mail: documentation and manifests of the test data");
     }
     exp.write(out.resolve("expected"));
