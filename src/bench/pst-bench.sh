@@ -23,7 +23,7 @@
 #   2. checks that repeating a file on the command line really scans it again: `mailleaks list X X` must print
 #      twice the lines of `list X`.
 #   3. times, under /usr/bin/time -v (Debian `time`, installed if missing),
-#        java -jar mailleaks.jar scan --no-progress -f jsonl -o /dev/null X X ... (N copies)
+#        java -jar mailleaks.jar scan --no-progress --no-datastore -f jsonl -o /dev/null X X ... (N copies)
 #      for X = the PST and X = the mbox, and once with a single copy: the difference between the two runs is the
 #      cost of N-1 copies without JVM start-up, rule loading and JIT warm-up ("marginal" columns). Wall and CPU
 #      time and peak RSS of the largest process come from time -v; "tree RSS" samples the java process and its
@@ -128,7 +128,7 @@ run() {
     local b0 t0 b1 t1 pid tree_peak=0 kb rc=0
     read -r b0 t0 < <(busy_jiffies)
     env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
-      /usr/bin/time -v -o "$timing" java -jar "$JAR" scan --no-progress -f jsonl -o /dev/null "${args[@]}" &
+      /usr/bin/time -v -o "$timing" java -jar "$JAR" scan --no-progress --no-datastore -f jsonl -o /dev/null "${args[@]}" &
     pid=$!
     while kill -0 "$pid" 2>/dev/null; do
       kb=$(tree_rss_kb "$pid"); [ "$kb" -gt "$tree_peak" ] && tree_peak=$kb

@@ -7,7 +7,7 @@ Reads the peer examples (default /work/shared/corpus/peer-rules/examples.jsonl: 
 source, rule_id, rule_name, kind positive|negative, text), wraps each one into its own RFC 5322 message and
 writes them all into ONE mboxrd file in a temporary folder, runs
 
-    java -jar JAR scan --no-progress --format jsonl -o OUT.jsonl MBOX
+    java -jar JAR scan --no-progress --no-datastore --format jsonl -o OUT.jsonl MBOX
 
 and maps each finding back to its example by message ordinal (1-based, in file order; the scanner's
 `message_index`). A message counts as detected when it has at least one finding, whichever of our rules made it.
@@ -162,7 +162,7 @@ def java_cmd(args):
 
 
 def run_scan(args, mbox, out):
-    cmd = java_cmd(args) + ["scan", "--no-progress", "--format", "jsonl", "-o", out]
+    cmd = java_cmd(args) + ["scan", "--no-progress", "--no-datastore", "--format", "jsonl", "-o", out]
     if args.threads:
         cmd += ["--threads", str(args.threads)]
     for r in args.rules:
