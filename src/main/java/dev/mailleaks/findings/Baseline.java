@@ -42,15 +42,12 @@ public record Baseline(Set<String> fingerprints) {
         String line;
         while ((line = in.readLine()) != null) {
           if (!line.isBlank()) {
-            collect(JSON.readTree(line), found);
+            collectDocument(JSON.readTree(line), found);
           }
         }
       }
     } else {
-      JsonNode root = JSON.readTree(file.toFile());
-      collect(root.path("findings"), found);
-      collect(root.path("fingerprints"), found);
-      collect(root.path("secrets"), found);
+      collectDocument(JSON.readTree(file.toFile()), found);
     }
     if (found.isEmpty()) {
       throw new IOException(file + " holds no fingerprints: not a mailleaks baseline or report");
@@ -64,6 +61,14 @@ public record Baseline(Set<String> fingerprints) {
       String second = in.readLine();
       return second == null || second.isBlank() || second.startsWith("{");
     }
+  }
+
+  /** A finding (a JSONL line), or a whole report or baseline: a one-line JSON report is also a one-line file. */
+  private static void collectDocument(JsonNode root, Set<String> into) {
+    collect(root, into);
+    collect(root.path("findings"), into);
+    collect(root.path("fingerprints"), into);
+    collect(root.path("secrets"), into);
   }
 
   private static void collect(JsonNode node, Set<String> into) {
