@@ -11,12 +11,15 @@
 #                    default    = java -jar ...                           (what users run)
 #                    serial384  = java -XX:+UseSerialGC -Xmx384m -jar ... (small-footprint JVM)
 #                    -FLAG,...  = those flags, comma-separated, e.g. "-XX:+UseSerialGC,-Xmx256m"
+#   DATASTORES     which datastore settings to run, space-separated (default "on")
+#                    on  = a fresh datastore per run (BENCH_DIR/bench.db, deleted first): what users run
+#                    off = --no-datastore (the report only)
 #   BENCH_CLEAN=1  delete each generated mbox after its runs (disk matters)
 #   QUIET_WAIT     before each run, wait up to this many seconds for the machine to be idle (other processes
 #                  using < 0.3 cores over 3 s; default 300, 0 = do not wait). The table's "others" column is the
 #                  CPU other processes used during the run, in cores: compare rows only when it is near 0.
 #
-# Each run: /usr/bin/time -v java [FLAGS] -jar mailleaks.jar scan --no-progress --format json -o OUT.json MBOX
+# Each run: /usr/bin/time -v java [FLAGS] -jar mailleaks.jar scan --no-progress [--datastore DB|--no-datastore] --format json -o OUT.json MBOX
 # with JAVA_TOOL_OPTIONS / JDK_JAVA_OPTIONS / _JAVA_OPTIONS unset, so only the flags shown apply.
 # Wall time, CPU and peak RSS (largest single process) come from /usr/bin/time; "peak tree RSS" is the sampled sum
 # over the java process and its children (the CLI may relaunch itself in a tuned child JVM); messages and
@@ -29,6 +32,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp/mailleaks-bench}
 SEED=${SEED:-42}
 JAR=${MAILLEAKS_JAR:-$ROOT/target/mailleaks.jar}
 CONFIGS=${CONFIGS:-default serial384}
+DATASTORES=${DATASTORES:-on}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100m 1g); fi
 
 mkdir -p "$BENCH_DIR"
@@ -99,8 +103,8 @@ RESULTS="$BENCH_DIR/results-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "jar: $JAR ($(stat -c %s "$JAR") bytes, $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'))"
   echo
-  echo "| size | JVM flags | archive MB | messages | findings | wall s | archive MB/s | scan s (report) | CPU s (user+sys) | MB per CPU-s | others (cores) | peak RSS MiB | peak tree RSS MiB |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| size | JVM flags | datastore | archive MB | messages | findings | wall s | archive MB/s | scan s (report) | CPU s (user+sys) | MB per CPU-s | others (cores) | peak RSS MiB | peak tree RSS MiB |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$RESULTS"
 
 for size in "${SIZES[@]}"; do
@@ -113,8 +117,16 @@ for size in "${SIZES[@]}"; do
   fi
   bytes=$(stat -c %s "$mbox")
   for config in $CONFIGS; do
+  for store in $DATASTORES; do
     flags=$(jvm_flags "$config")
-    tag=$(echo "$config" | tr -c 'A-Za-z0-9\n' '_')
+    db="$BENCH_DIR/bench.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    case "$store" in
+      on) store_args=(--datastore "$db") ;;
+      off) store_args=(--no-datastore) ;;
+      *) echo "unknown datastore setting $store" >&2; exit 2 ;;
+    esac
+    tag=$(echo "$config-$store" | tr -c 'A-Za-z0-9\n' '_')
     out="$BENCH_DIR/out-$size-$tag.json"
     timing="$BENCH_DIR/time-$size-$tag.txt"
     wait_quiet
@@ -122,7 +134,7 @@ for size in "${SIZES[@]}"; do
     read -r busy0 total0 < <(busy_jiffies)
     # shellcheck disable=SC2086
     env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
-      /usr/bin/time -v -o "$timing" java $flags -jar "$JAR" scan --no-progress --format json -o "$out" "$mbox" &
+      /usr/bin/time -v -o "$timing" java $flags -jar "$JAR" scan --no-progress "${store_args[@]}" --format json -o "$out" "$mbox" &
     pid=$!
     # /usr/bin/time reports the largest single process; if the CLI relaunches itself in a child JVM, the
     # footprint is the sum of the tree, so sample that too (every 0.25 s).
@@ -148,12 +160,13 @@ for size in "${SIZES[@]}"; do
     messages=$(json_field "$out" messages)
     findings=$(json_field "$out" findings)
     elapsed=$(json_field "$out" elapsed_seconds)
-    awk -v size="$size" -v flags="${flags:-(none)}" -v bytes="$bytes" -v m="$messages" -v f="$findings" \
+    awk -v size="$size" -v flags="${flags:-(none)}" -v store="$store" -v bytes="$bytes" -v m="$messages" -v f="$findings" \
         -v wall="$wall" -v el="$elapsed" -v cpu="$cpu_s" -v others="$others" -v rss="$rss_kb" -v tree="$tree_peak" 'BEGIN {
-      printf "| %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.0f | %.0f |\n",
-        size, flags, bytes / 1e6, m, f, wall, bytes / 1e6 / wall, el, cpu, bytes / 1e6 / cpu, others, rss / 1024,
+      printf "| %s | %s | %s | %.0f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.0f | %.0f |\n",
+        size, flags, store, bytes / 1e6, m, f, wall, bytes / 1e6 / wall, el, cpu, bytes / 1e6 / cpu, others, rss / 1024,
         tree / 1024 }' \
       | tee -a "$RESULTS"
+  done
   done
   if [ "${BENCH_CLEAN:-0}" = 1 ]; then rm -f "$mbox"; fi
 done
