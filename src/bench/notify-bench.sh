@@ -35,7 +35,7 @@ echo "|---|---:|---:|---:|"
 timed scan java -XX:+UseSerialGC -jar "$JAR" scan --no-progress --datastore "$db" -f jsonl -o /dev/null "$BENCH_DIR/mail.mbox"
 timed notify java -XX:+UseSerialGC -jar "$JAR" notify --datastore "$db" --customers "$BENCH_DIR/customers.csv" \
   --internal-domain corp.example -o "$BENCH_DIR/notify"
-if java -jar "$JAR" report --help >/dev/null 2>&1; then
+if java -jar "$JAR" report --help 2>&1 | grep -c -- --format >/dev/null; then
   for f in json jsonl csv sarif html; do
     timed "report-$f" java -XX:+UseSerialGC -jar "$JAR" report --datastore "$db" --format "$f" -o "$BENCH_DIR/report.$f"
   done

@@ -2,6 +2,8 @@ package dev.mailleaks.customers;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +24,36 @@ import org.apache.james.mime4j.field.address.LenientAddressParser;
  */
 public final class Attributor {
   private final List<Customer> customers;
-  private final List<String> internalDomains;
+  private final Set<String> internalDomains;
+  // Indexes, so that attributing a secret costs the same with ten customers or ten thousand.
+  private final Map<String, List<Customer>> byDomain = new HashMap<>();
+  private final Map<String, List<Customer>> byContact = new HashMap<>();
+  private final Map<String, List<Customer>> byAccount = new HashMap<>();
+  private final Map<Customer, Integer> position = new IdentityHashMap<>(); // directory order; records hash slowly
+  // Header fields repeat across the messages of a breach (the same correspondents): parse each once.
+  private final Map<String, List<String>> parsedFields = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+      return size() > 10_000;
+    }
+  };
 
   public Attributor(CustomerDirectory directory, List<String> internalDomains) {
     this.customers = directory.customers();
-    this.internalDomains = internalDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+    this.internalDomains = new java.util.HashSet<>(internalDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList());
+    for (Customer c : customers) {
+      position.put(c, position.size());
+      c.domains().forEach(d -> index(byDomain, d, c));
+      c.contacts().forEach(a -> index(byContact, a, c));
+      c.accounts().forEach(a -> index(byAccount, a, c));
+    }
+  }
+
+  private static void index(Map<String, List<Customer>> index, String key, Customer c) {
+    List<Customer> list = index.computeIfAbsent(key, k -> new ArrayList<>());
+    if (list.stream().noneMatch(known -> known == c)) {
+      list.add(c);
+    }
   }
 
   /**
@@ -36,17 +63,16 @@ public final class Attributor {
    * @param accounts the accounts it names ({@code aws:…}, {@code host:…})
    */
   public List<Attribution> attribute(List<Participants> messages, List<String> accounts) {
-    Map<Customer, EnumSet<Role>> roles = new LinkedHashMap<>();
-    Map<Customer, Set<String>> evidence = new LinkedHashMap<>();
+    Map<Customer, EnumSet<Role>> roles = new IdentityHashMap<>();
+    Map<Customer, Set<String>> evidence = new IdentityHashMap<>();
     for (String account : accounts) {
       String lower = account.toLowerCase(Locale.ROOT);
-      String host = lower.startsWith("host:") ? lower.substring(5) : null;
-      for (Customer c : customers) {
-        boolean listed = c.accounts().contains(lower);
-        boolean hostInDomain = host != null && !isInternal(host) && ownsDomain(c, host);
-        if (listed || hostInDomain) {
-          add(roles, evidence, c, Role.ACCOUNT, "secret names " + account);
-        }
+      List<Customer> owners = new ArrayList<>(byAccount.getOrDefault(lower, List.of()));
+      if (lower.startsWith("host:") && !isInternal(lower.substring(5))) {
+        owners.addAll(domainOwners(lower.substring(5)));
+      }
+      for (Customer c : owners) {
+        add(roles, evidence, c, Role.ACCOUNT, "secret names " + account);
       }
     }
     for (Participants p : messages) {
@@ -57,11 +83,10 @@ public final class Attributor {
       addresses(p.cc(), Role.COPIED, roles, evidence);
     }
     List<Attribution> attributions = new ArrayList<>();
-    for (Customer c : customers) {
-      if (roles.containsKey(c)) {
-        attributions.add(new Attribution(c, roles.get(c), List.copyOf(evidence.get(c))));
-      }
+    for (Map.Entry<Customer, EnumSet<Role>> e : roles.entrySet()) {
+      attributions.add(new Attribution(e.getKey(), e.getValue(), List.copyOf(evidence.get(e.getKey()))));
     }
+    attributions.sort(java.util.Comparator.comparingInt(a -> position.get(a.customer())));
     return attributions;
   }
 
@@ -69,16 +94,26 @@ public final class Attributor {
     if (field == null || field.isBlank()) {
       return;
     }
-    for (String address : addressesOf(field)) {
-      int at = address.lastIndexOf('@');
-      String domain = address.substring(at + 1);
+    for (String address : parsedFields.computeIfAbsent(field, Attributor::addressesOf)) {
+      String domain = address.substring(address.lastIndexOf('@') + 1);
       if (isInternal(domain)) {
         continue;
       }
-      for (Customer c : customers) {
-        if (ownsDomain(c, domain) || c.contacts().contains(address)) {
-          add(roles, evidence, c, role, role.label() + " " + address);
-        }
+      Set<Customer> owners = new LinkedHashSet<>(domainOwners(domain));
+      owners.addAll(byContact.getOrDefault(address, List.of()));
+      for (Customer c : owners) {
+        add(roles, evidence, c, role, role.label() + " " + address);
+      }
+    }
+  }
+
+  /** The customers owning {@code domain} or a parent domain of it, looked up suffix by suffix. */
+  private List<Customer> domainOwners(String domain) {
+    List<Customer> owners = new ArrayList<>();
+    for (String suffix = domain; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+      owners.addAll(byDomain.getOrDefault(suffix, List.of()));
+      if (suffix.indexOf('.') < 0) {
+        return owners;
       }
     }
   }
@@ -104,16 +139,14 @@ public final class Attributor {
   }
 
   private boolean isInternal(String domain) {
-    return internalDomains.stream().anyMatch(d -> isWithin(domain, d));
-  }
-
-  private static boolean ownsDomain(Customer c, String domain) {
-    return c.domains().stream().anyMatch(d -> isWithin(domain, d));
-  }
-
-  /** {@code domain} is {@code owner} or a subdomain of it ({@code mail.acme.example} is within {@code acme.example}). */
-  static boolean isWithin(String domain, String owner) {
-    return domain.equals(owner) || domain.endsWith("." + owner);
+    for (String suffix = domain; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+      if (internalDomains.contains(suffix)) {
+        return true;
+      }
+      if (suffix.indexOf('.') < 0) {
+        return false;
+      }
+    }
   }
 
   private static void add(Map<Customer, EnumSet<Role>> roles, Map<Customer, Set<String>> evidence, Customer c, Role role,

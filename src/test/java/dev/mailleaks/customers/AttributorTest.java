@@ -25,9 +25,10 @@ class AttributorTest {
 
   @Test
   void subdomainsBelongToTheCustomerButLookalikesDoNot() {
-    assertThat(Attributor.isWithin("mail.acme.example", "acme.example")).isTrue();
-    assertThat(Attributor.isWithin("notacme.example", "acme.example")).isFalse();
+    assertThat(attributor.attribute(List.of(new Participants("x@mail.eu.acme.example", "", "", "", "")), List.of()))
+        .extracting(a -> a.customer().id()).containsExactly("C1");
     assertThat(attributor.attribute(List.of(new Participants("x@evilacme.example", "", "", "", "")), List.of())).isEmpty();
+    assertThat(attributor.attribute(List.of(), List.of("host:acme.example.evil.example"))).isEmpty();
   }
 
   @Test
@@ -56,6 +57,20 @@ class AttributorTest {
   @Test
   void aHostInAnInternalDomainIsNoCustomersAccount() {
     assertThat(attributor.attribute(List.of(), List.of("host:db.corp.example"))).isEmpty();
+  }
+
+  @Test
+  void customersComeInDirectoryOrderWhateverTheOrderOfEvidence() {
+    assertThat(attributor.attribute(List.of(new Participants("x@globex.example", "", "", "y@acme.example", "")), List.of()))
+        .extracting(a -> a.customer().id()).containsExactly("C1", "C2");
+  }
+
+  @Test
+  void aContactAddressOutsideTheCustomersDomainsCounts() {
+    Customer freelancer = new Customer("C9", "Freelancer", List.of(), List.of("jo@mail.example"), List.of());
+    Attributor withContact = new Attributor(CustomerDirectory.of(List.of(freelancer)), List.of());
+    assertThat(withContact.attribute(List.of(new Participants("Jo <JO@mail.example>", "", "", "", "")), List.of()))
+        .extracting(a -> a.customer().id()).containsExactly("C9");
   }
 
   @Test
