@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds secrets (passwords, API keys, private keys, connection strings) in mail archives.",
-    subcommands = {ScanCommand.class, ListCommand.class, RulesCommand.class, NotifyCommand.class, TriageCommand.class, BaselineCommand.class},
+    subcommands = {ScanCommand.class, ListCommand.class, RulesCommand.class, NotifyCommand.class, TriageCommand.class, ReportCommand.class, BaselineCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:no secrets found",

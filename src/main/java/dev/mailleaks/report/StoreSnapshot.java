@@ -3,6 +3,8 @@ package dev.mailleaks.report;
 import dev.mailleaks.store.StoredOccurrence;
 import dev.mailleaks.store.StoredScan;
 import dev.mailleaks.store.StoredSecret;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,5 +28,24 @@ public record StoreSnapshot(
     secrets = List.copyOf(secrets);
     occurrences = List.copyOf(occurrences);
     customersByFingerprint = Map.copyOf(customersByFingerprint);
+  }
+
+  /** The occurrences of each secret, in the snapshot's occurrence order. */
+  public Map<String, List<StoredOccurrence>> occurrencesByFingerprint() {
+    Map<String, List<StoredOccurrence>> byFingerprint = new LinkedHashMap<>();
+    for (StoredOccurrence o : occurrences) {
+      byFingerprint.computeIfAbsent(o.fingerprint(), k -> new ArrayList<>()).add(o);
+    }
+    return byFingerprint;
+  }
+
+  /** The customers a secret is attributed to, in directory order; empty when none or no directory was given. */
+  public List<String> customersOf(String fingerprint) {
+    return customersByFingerprint.getOrDefault(fingerprint, List.of());
+  }
+
+  /** Whether any secret carries its plaintext (the datastore held it and the caller asked for it). */
+  public boolean hasPlaintext() {
+    return secrets.stream().anyMatch(s -> s.secret() != null);
   }
 }
