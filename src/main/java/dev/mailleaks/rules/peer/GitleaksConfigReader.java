@@ -14,8 +14,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,6 +36,8 @@ public final class GitleaksConfigReader {
   private static final Set<String> ALLOWLIST_FIELDS = Set.of("description", "condition", "regexTarget", "regexes",
       "stopwords", "paths", "commits", "targetRules");
   private static final int MAX_EXTEND_DEPTH = 4;
+  /** Added to each rule read: the config file that defined it. */
+  private static final String FILE_FIELD = "mailleaks-file";
 
   private final TomlMapper toml = new TomlMapper();
 
@@ -86,7 +91,7 @@ public final class GitleaksConfigReader {
     for (JsonNode rule : root.path("rules")) {
       String id = rule.path("id").asText("");
       ObjectNode own = ((ObjectNode) rule).deepCopy();
-      own.put("_file", name);
+      own.put(FILE_FIELD, name); // a rule from a base config is reported against that file
       JsonNode base = rules.get(id);
       rules.put(id, base == null ? own : extended(base, own));
     }
@@ -113,24 +118,24 @@ public final class GitleaksConfigReader {
     return merged;
   }
 
-  private static java.util.Optional<ImportedRule> rule(String configFile, JsonNode node, List<JsonNode> global,
+  private static Optional<ImportedRule> rule(String configFile, JsonNode node, List<JsonNode> global,
       List<RuleDiagnostic> diagnostics) {
     String id = node.path("id").asText("");
-    String file = node.path("_file").asText(configFile);
+    String file = node.path(FILE_FIELD).asText(configFile);
     if (id.isBlank()) {
       diagnostics.add(new RuleDiagnostic(file, null, PeerRuleFile.NOT_IMPORTED + "a rule has no id"));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
       String field = fields.next();
-      if (!RULE_FIELDS.contains(field) && !field.equals("_file")) {
+      if (!RULE_FIELDS.contains(field) && !field.equals(FILE_FIELD)) {
         diagnostics.add(new RuleDiagnostic(file, id, PeerRuleFile.NOT_CARRIED_OVER + "field '" + field + "'"));
       }
     }
     if (!node.hasNonNull("regex")) {
       String why = node.has("path") ? "it matches file paths only, which mail does not have" : "it has no regex";
       diagnostics.add(new RuleDiagnostic(file, id, PeerRuleFile.NOT_IMPORTED + why));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (node.has("path")) {
       diagnostics.add(new RuleDiagnostic(file, id, PeerRuleFile.NOT_CARRIED_OVER
@@ -194,7 +199,7 @@ public final class GitleaksConfigReader {
     void add(JsonNode list, RuleDiagnostic where, List<RuleDiagnostic> notes) {
       String label = list.hasNonNull("description") ? "allowlist '" + list.get("description").asText() + "'"
           : "an allowlist";
-      java.util.function.Consumer<String> note = message -> notes.add(
+      Consumer<String> note = message -> notes.add(
           new RuleDiagnostic(where.file(), where.ruleId(), PeerRuleFile.NOT_CARRIED_OVER + label + message));
       for (Iterator<String> fields = list.fieldNames(); fields.hasNext(); ) {
         String field = fields.next();
@@ -203,7 +208,7 @@ public final class GitleaksConfigReader {
         }
       }
       boolean all = list.path("condition").asText("OR").equalsIgnoreCase("AND");
-      String target = list.path("regexTarget").asText("secret").toLowerCase(java.util.Locale.ROOT);
+      String target = list.path("regexTarget").asText("secret").toLowerCase(Locale.ROOT);
       List<String> words = texts(list.path("stopwords"));
       String placeless = list.path("paths").size() > 0 ? "paths" : list.path("commits").size() > 0 ? "commits" : null;
       if (all && placeless != null) {

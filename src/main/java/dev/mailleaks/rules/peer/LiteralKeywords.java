@@ -164,9 +164,6 @@ final class LiteralKeywords {
     if (lookaround) {
       return Atom.ZERO_WIDTH;
     }
-    if (inner != null && inner.size() == 1) {
-      return new Atom(null, inner, false);
-    }
     return new Atom(null, inner, false);
   }
 
