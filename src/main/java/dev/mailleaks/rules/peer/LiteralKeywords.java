@@ -25,8 +25,13 @@ final class LiteralKeywords {
     this.pattern = pattern;
   }
 
-  /** Lowercase keywords every match contains one of, or an empty list. */
+  /** Lowercase keywords of at least {@value #MIN_LENGTH} characters every match contains one of, or an empty list. */
   static List<String> derive(String javaPattern) {
+    return derive(javaPattern, MIN_LENGTH);
+  }
+
+  /** Lowercase keywords of at least {@code minLength} characters every match contains one of, or an empty list. */
+  static List<String> derive(String javaPattern, int minLength) {
     try {
       Set<String> required = new LiteralKeywords(javaPattern).alternation();
       if (required == null || required.isEmpty()) {
@@ -34,7 +39,7 @@ final class LiteralKeywords {
       }
       Set<String> lower = new LinkedHashSet<>();
       required.forEach(k -> lower.add(k.toLowerCase(Locale.ROOT)));
-      return shortest(lower) >= MIN_LENGTH ? List.copyOf(lower) : List.of();
+      return shortest(lower) >= minLength ? List.copyOf(lower) : List.of();
     } catch (RuntimeException e) {
       return List.of(); // a construct this reader does not follow: no keyword rather than a wrong one
     }

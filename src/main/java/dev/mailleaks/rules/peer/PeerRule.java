@@ -77,8 +77,14 @@ record PeerRule(
     if (ruleKeywords.isEmpty()) {
       ruleKeywords = LiteralKeywords.derive(translation.pattern());
       if (ruleKeywords.isEmpty()) {
-        return reject(diagnostics, "slow: it has no keywords and no literal of at least " + LiteralKeywords.MIN_LENGTH
-            + " characters that every match contains, so it would run over all text; give it keywords to use it");
+        ruleKeywords = LiteralKeywords.derive(translation.pattern(), 1);
+        if (ruleKeywords.isEmpty()) {
+          return reject(diagnostics, "slow: it has no keywords and no literal that every match contains, so it would"
+              + " run over all text; give it keywords to use it");
+        }
+        diagnostics.add(diagnostic("approximated: slow: no literal of " + LiteralKeywords.MIN_LENGTH
+            + "+ characters that every match contains, so it runs near every '" + String.join("' or '", ruleKeywords) + "'"
+            + "; give it keywords to make it fast"));
       }
     }
     Rule rule = new Rule(ourId(), name, description, provider, severity, ruleKeywords, pattern, window(), Rule.UNANCHORED, minEntropy, allowlist, "", references, examples, negativeExamples,

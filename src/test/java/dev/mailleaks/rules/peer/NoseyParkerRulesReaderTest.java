@@ -64,6 +64,22 @@ class NoseyParkerRulesReaderTest {
   }
 
   @Test
+  void aRuleWithOnlyShortLiteralsIsImportedAsSlow() throws Exception {
+    PeerRuleFile file = PeerRuleFormats.readPeerYaml("np.yml", yaml("""
+        rules:
+        - name: Bcrypt hash
+          id: np.pwhash.9
+          pattern: '(\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53})'
+          examples: ['$2b$12$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01']
+        """));
+    Rule rule = file.rules().get(0).rule();
+    assertThat(rule.keywords()).containsExactly("$2");
+    assertThat(RuleSelfTest.run(rule)).isEmpty();
+    assertThat(file.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+        .startsWith("approximated: slow: no literal of 3+ characters").contains("near every '$2'"));
+  }
+
+  @Test
   void rulesetFilesImportNothingAndSaySo() throws Exception {
     JsonNode root = yaml("rulesets:\n- id: default\n  include_rule_ids: [np.demo.1]\n");
     assertThat(PeerRuleFormats.isPeerYaml(root)).isTrue();
