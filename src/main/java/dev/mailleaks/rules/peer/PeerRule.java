@@ -14,8 +14,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A peer rule as its reader understood it, before it becomes one of ours: the regex still in the peer's dialect.
- * Imported rules are unanchored (where the keyword sits in a match is
- * not known).
+ * Imported rules are unanchored (where the keyword sits in a match is not known), and their window grows to fit
+ * their longest example.
  *
  * @param secretGroup the peer's 1-based capture group holding the secret; 0: the first group that matched (named
  *     {@code secret}, {@code secret2}, …), or the whole match when there is none (what all three peers do)
