@@ -373,7 +373,7 @@ def build_report(rep, meta, examples, per_source, total, families, providers, ou
         for (src, rid), fam in items:
             s = fam["score"]
             ours = ", ".join(r for r, _ in fam["ours"].most_common(3)) or "–"
-            rows.append([src, rid, fam["name"][:48], s.pos, s.found, pct(s.found, s.pos), ours])
+            rows.append([src, rid, (fam["name"] or "")[:48], s.pos, s.found, pct(s.found, s.pos), ours])
         return rows
 
     scored_fams = [(k, f) for k, f in families.items() if f["score"].pos]

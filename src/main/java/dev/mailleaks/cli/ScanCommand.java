@@ -155,6 +155,9 @@ final class ScanCommand implements Callable<Integer> {
     } catch (RuleFileException e) {
       return RulesCommand.reportRuleErrors(spec, e);
     }
+    if (!ruleOptions.importSummary().isEmpty()) {
+      err.println(ruleOptions.importSummary());
+    }
     Limits limits = new Limits(maxDepth, maxMessageMb << 20, maxPartMb << 20, maxRatio, maxParts,
         Duration.ofSeconds(partTimeoutSeconds));
     ScanOptions options = new ScanOptions(paths, rules, limits, threads, showSecrets, 10_000, rescan);

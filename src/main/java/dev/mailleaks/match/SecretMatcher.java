@@ -122,7 +122,7 @@ public final class SecretMatcher {
     }
 
     /** The rule's own judgement beyond its pattern: entropy and allowlist. */
-    private boolean reportable(Rule rule, String secret, int start) {
+    private boolean reportable(Rule rule, String secret, int start, Matcher m) {
       if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
         return false;
       }
@@ -131,7 +131,7 @@ public final class SecretMatcher {
       }
       int lineStart = text.lastIndexOf('\n', start) + 1;
       int lineEnd = text.indexOf('\n', start);
-      return !rule.allowlist().allows(secret, text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
+      return !rule.allowlist().allows(secret, m.group(), text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
     }
 
     List<Match> finish() {
@@ -167,15 +167,21 @@ public final class SecretMatcher {
     }
 
     private void record(int r, Matcher m) {
-      int s = m.start(Rule.SECRET_GROUP);
+      String group = Rule.SECRET_GROUP;
+      int s = m.start(group);
+      // rules imported from peers name alternates secret2, secret3…: the first that matched holds the secret
+      for (int n = 2; s < 0 && rules.get(r).pattern().pattern().contains("(?<" + Rule.SECRET_GROUP + n + ">"); n++) {
+        group = Rule.SECRET_GROUP + n;
+        s = m.start(group);
+      }
       if (s < 0) {
         return;
       }
-      int e = m.end(Rule.SECRET_GROUP);
+      int e = m.end(group);
       if (e > s && seen.add(new Span(r, s, e))) {
         Rule rule = rules.get(r);
         String secret = normalize(text.substring(s, e));
-        if (reportable(rule, secret, s)) {
+        if (reportable(rule, secret, s, m)) {
           String account = rule.hasAccountGroup() && m.group(Rule.ACCOUNT_GROUP) != null ? m.group(Rule.ACCOUNT_GROUP) : "";
           matches.add(new Match(rule, s, e, secret, account));
         }

@@ -3,6 +3,9 @@ package dev.mailleaks.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mailleaks.rules.peer.ImportedRule;
+import dev.mailleaks.rules.peer.PeerRuleFile;
+import dev.mailleaks.rules.peer.PeerRuleFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,15 +26,20 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
-/** Reads rule YAML files into a {@link RuleSet}, collecting every problem instead of stopping at the first. */
+/**
+ * Reads rule YAML files into a {@link RuleSet}, collecting every problem instead of stopping at the first. Peer
+ * scanners' rule files (gitleaks TOML, Nosey Parker and Kingfisher YAML) are imported through
+ * {@link PeerRuleFormats}; what they could not carry over is in {@link #imports()}, not a load failure.
+ */
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
       "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
       "min_entropy", "allowlist",
-      "remediation", "references", "examples", "negative_examples");
+      "remediation", "references", "examples", "negative_examples", "imported_from");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final List<PeerRuleFile> imports = new ArrayList<>();
 
   /** The rule set bundled in the jar (the repository's {@code rules/} folder). */
   public RuleSet loadDefaults() throws RuleFileException {
@@ -61,9 +69,14 @@ public final class RuleLoader {
     List<RuleDiagnostic> problems = new ArrayList<>();
     Map<String, Rule> byId = new LinkedHashMap<>();
     for (Path file : ruleFiles(paths, problems)) {
+      int importsBefore = imports.size();
       for (Rule rule : loadFile(file, problems)) {
         Rule earlier = byId.putIfAbsent(rule.id(), rule);
-        if (earlier != null) {
+        if (earlier != null && imports.size() > importsBefore) {
+          // peers' own rule sets repeat ids; the first one is kept and the repeat reported, as peers do
+          imports.set(importsBefore, imports.get(importsBefore).dropping(rule, "duplicate rule id (first defined in "
+              + earlier.origin() + ")"));
+        } else if (earlier != null) {
           problems.add(new RuleDiagnostic(file.toString(), rule.id(),
               "duplicate rule id (first defined in " + earlier.origin() + ")"));
         }
@@ -76,6 +89,11 @@ public final class RuleLoader {
       throw new RuleFileException(List.of(new RuleDiagnostic(paths.toString(), null, "no rules found")));
     }
     return new RuleSet(List.copyOf(byId.values()));
+  }
+
+  /** The peer rule files (gitleaks, Nosey Parker, Kingfisher) loads read, with what they did not import. */
+  public List<PeerRuleFile> imports() {
+    return List.copyOf(imports);
   }
 
   /** Combines rules from several loads, rejecting ids defined twice. */
@@ -99,7 +117,8 @@ public final class RuleLoader {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().forEach(files::add);
+          walk.filter(p -> Files.isRegularFile(p) && (isYaml(p) || PeerRuleFormats.isGitleaks(p))).sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           problems.add(new RuleDiagnostic(path.toString(), null, "cannot read folder: " + e.getMessage()));
         }
@@ -118,12 +137,23 @@ public final class RuleLoader {
   }
 
   private List<Rule> loadFile(Path file, List<RuleDiagnostic> problems) {
+    if (PeerRuleFormats.isGitleaks(file)) {
+      try {
+        return imported(PeerRuleFormats.readGitleaks(file));
+      } catch (IOException e) {
+        problems.add(new RuleDiagnostic(file.toString(), null, "not a readable gitleaks TOML config: " + firstLine(e.getMessage())));
+        return List.of();
+      }
+    }
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
       root = yaml.readTree(in);
     } catch (IOException e) {
       problems.add(new RuleDiagnostic(file.toString(), null, "not valid YAML: " + firstLine(e.getMessage())));
       return List.of();
+    }
+    if (PeerRuleFormats.isPeerYaml(root)) {
+      return imported(PeerRuleFormats.readPeerYaml(file.toString(), root));
     }
     JsonNode list = root == null ? null : root.get("rules");
     if (list == null || !list.isArray()) {
@@ -138,6 +168,11 @@ public final class RuleLoader {
       }
     }
     return rules;
+  }
+
+  private List<Rule> imported(PeerRuleFile file) {
+    imports.add(file);
+    return file.rules().stream().map(ImportedRule::rule).toList();
   }
 
   private static Rule parseRule(String file, JsonNode node, List<RuleDiagnostic> problems) {
@@ -165,10 +200,11 @@ public final class RuleLoader {
     if (keywords.isEmpty() || keywords.stream().anyMatch(String::isBlank)) {
       problems.add(new RuleDiagnostic(file, id, "'keywords' must list at least one non-blank literal"));
     }
-    if (examples.isEmpty()) {
+    boolean imported = node.has("imported_from"); // peers' rules may come without (negative) examples
+    if (examples.isEmpty() && !imported) {
       problems.add(new RuleDiagnostic(file, id, "'examples' must list at least one text that matches"));
     }
-    if (negatives.isEmpty()) {
+    if (negatives.isEmpty() && !imported) {
       problems.add(new RuleDiagnostic(file, id, "'negative_examples' must list at least one text that must not match"));
     }
     Severity severity = null;
@@ -215,17 +251,18 @@ public final class RuleLoader {
       return Allowlist.NONE;
     }
     if (!node.isObject()) {
-      problems.add(new RuleDiagnostic(file, id, "allowlist must have 'secrets', 'lines' and/or 'stopwords' lists"));
+      problems.add(new RuleDiagnostic(file, id, "allowlist must have 'secrets', 'lines', 'matches' and/or 'stopwords' lists"));
       return Allowlist.NONE;
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String field = names.next();
-      if (!Set.of("secrets", "lines", "stopwords").contains(field)) {
+      if (!Set.of("secrets", "lines", "stopwords", "matches").contains(field)) {
         problems.add(new RuleDiagnostic(file, id, "unknown allowlist field '" + field + "'"));
       }
     }
     return new Allowlist(patterns(file, id, "allowlist.secrets", strings(node, "secrets"), problems),
-        patterns(file, id, "allowlist.lines", strings(node, "lines"), problems), strings(node, "stopwords"));
+        patterns(file, id, "allowlist.lines", strings(node, "lines"), problems), strings(node, "stopwords"),
+        patterns(file, id, "allowlist.matches", strings(node, "matches"), problems));
   }
 
   private static List<Pattern> patterns(String file, String id, String field, List<String> texts,
