@@ -128,4 +128,17 @@ class SecretMatcherTest {
     assertThat(matches).extracting(Match::start).isSorted();
     assertThat(matches.get(0).rule().id()).isEqualTo("r299");
   }
+
+  @Test
+  void anchoredRulesFindEveryMatchStartingUpToWindowBeforeAHit() {
+    Rule base = rule("lbl", List.of("pass"), "(?i)(?:(?:my|the) )?pass(?:word)?:\\s*(?<secret>\\S{6,})", 64);
+    Rule anchored = new Rule("lbl", "lbl", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, 4, 0,
+        dev.mailleaks.rules.Allowlist.NONE, "", List.of(), List.of("x"), List.of("y"), "test");
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(anchored)));
+    String text = "the password: abc123xyz and my pass: qwe789rty\npass pass: zzz999yyy\nxxxxxxx password: too-far";
+    assertThat(matcher.find(text)).extracting(Match::secret)
+        .containsExactly("abc123xyz", "qwe789rty", "zzz999yyy", "too-far");
+    assertThat(matcher.find("the password: abc123xyz")).singleElement()
+        .satisfies(m -> assertThat(m.start()).isEqualTo(14));
+  }
 }
