@@ -112,7 +112,7 @@ public final class SecretMatcher {
 
     private RuleState state(int r) {
       int mask = slots.length - 1;
-      int i = (r * 0x9E3779B9) >>> 7 & mask;
+      int i = slot(r, mask);
       while (true) {
         RuleState s = slots[i];
         if (s == null) {
@@ -131,11 +131,16 @@ public final class SecretMatcher {
       }
     }
 
+    /** Fibonacci hashing: rule indexes are small consecutive numbers, the multiplication spreads them. */
+    private static int slot(int rule, int mask) {
+      return (rule * 0x9E3779B9) >>> 16 & mask;
+    }
+
     private void grow() {
       RuleState[] bigger = new RuleState[slots.length * 2];
       int mask = bigger.length - 1;
       for (RuleState s : touched) {
-        int i = (s.rule * 0x9E3779B9) >>> 7 & mask;
+        int i = slot(s.rule, mask);
         while (bigger[i] != null) i = (i + 1) & mask;
         bigger[i] = s;
       }
