@@ -74,7 +74,7 @@ final class RulesCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("mailleaks: the sample " + sample + " is empty");
         return ExitCodes.USAGE;
       }
-      SlowRules.Report report = SlowRules.measure(rules, text, 3);
+      SlowRules.Report report = SlowRules.measure(rules, text, 5);
       out.printf(Locale.ROOT, "sample: %s, %.2f MB; all %d rules: %.0f MB/s (keyword pass alone %.0f MB/s)%n",
           sample == null ? "built-in mail-like text" : sample, report.sampleChars() / 1e6, rules.rules().size(),
           report.megabytesPerSecond(), report.keywordPassMegabytesPerSecond());
