@@ -314,7 +314,7 @@ public final class GenerateMbox {
       switch (rnd.nextInt(4)) {
         case 0 -> {
           secretKind = "aws-access-key-id";
-          String key = "AKIA" + randomString(BASE32, 16);
+          String key = withPossibleAccount("AKIA" + randomString(BASE32, 16));
           secretLine = pick(new String[] {
               "The deploy user is ready, access key id: " + key,
               "aws_access_key_id = " + key,
@@ -338,7 +338,7 @@ public final class GenerateMbox {
         }
         default -> {
           secretKind = "github-token";
-          String token = "ghp_" + randomString(ALNUM, 36);
+          String token = withChecksum("ghp_" + randomString(ALNUM, 36));
           secretLine = pick(new String[] {
               "Here is the CI token: " + token,
               "GITHUB_TOKEN=" + token,
@@ -919,6 +919,35 @@ public final class GenerateMbox {
         default -> h.append(c);
       }
     }
+  }
+
+  /**
+   * The token with its last 6 characters replaced by GitHub's checksum of the 30 before them (CRC32 in base62,
+   * 0-9A-Za-z, '0'-padded), so that the github-crc32 validator keeps it (the same as the tests' ChecksummedTokens).
+   */
+  static String withChecksum(String token) {
+    int underscore = token.indexOf('_');
+    String body = token.substring(underscore + 1, underscore + 31);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    long value = crc.getValue();
+    String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    char[] sum = new char[6];
+    for (int i = 5; i >= 0; i--) {
+      sum[i] = base62.charAt((int) (value % 62));
+      value /= 62;
+    }
+    return token.substring(0, underscore + 1) + body + new String(sum);
+  }
+
+  /** An AWS key id whose fifth character (Q-Z, 2-5) makes it encode a possible account id (aws-account-id). */
+  static String withPossibleAccount(String keyId) {
+    String first = "QRSTUVWXYZ2345";
+    char fifth = keyId.charAt(4);
+    if (fifth == 'I' || fifth == 'J' || first.indexOf(fifth) >= 0) {
+      return keyId;
+    }
+    return keyId.substring(0, 4) + first.charAt(BASE32.indexOf(fifth) % first.length()) + keyId.substring(5);
   }
 
   private String randomString(String alphabet, int n) {

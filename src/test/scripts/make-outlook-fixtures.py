@@ -21,6 +21,7 @@ import os
 import random
 import re
 import sys
+import zlib
 
 SEED = 20261123
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -48,13 +49,37 @@ def rand(alphabet, n):
     return "".join(rnd.choice(alphabet) for _ in range(n))
 
 
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# fifth characters of AWS key ids that encode a possible account id (the aws-account-id validator)
+ACCOUNT_FORMAT_FIRST = "QRSTUVWXYZ2345"
+
+
+def with_possible_account(key_id):
+    fifth = key_id[4]
+    if fifth in "IJ" or fifth in ACCOUNT_FORMAT_FIRST:
+        return key_id
+    return key_id[:4] + ACCOUNT_FORMAT_FIRST[BASE32.index(fifth) % len(ACCOUNT_FORMAT_FIRST)] + key_id[5:]
+
+
+def with_checksum(token):
+    """The last 6 characters become GitHub's CRC32 (base62, '0'-padded) of the 30 before them (github-crc32)."""
+    prefix, rest = token.split("_", 1)
+    body = rest[:30]
+    value = zlib.crc32(body.encode("ascii"))
+    digits = ""
+    for _ in range(6):
+        value, r = divmod(value, 62)
+        digits = BASE62[r] + digits
+    return prefix + "_" + body + digits
+
+
 def aws_key_id():
-    v = draw(lambda: "AKIA" + rand(BASE32, 16))
+    v = draw(lambda: with_possible_account("AKIA" + rand(BASE32, 16)))
     return "aws.access-key-id", v, v
 
 
 def github_token():
-    v = draw(lambda: "ghp_" + rand(ALNUM, 36))
+    v = draw(lambda: with_checksum("ghp_" + rand(ALNUM, 36)))
     return "github.classic-token", v, v
 
 

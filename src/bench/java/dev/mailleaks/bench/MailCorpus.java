@@ -76,8 +76,14 @@ final class MailCorpus {
 
   private String secret(String kind) {
     return switch (kind) {
-      case "aws-access-key-id" -> "aws_access_key_id = AKIA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
-      case "github-token" -> "GITHUB_TOKEN=ghp_" + random(ALNUM, 36);
+      // a fifth character of Q-Z/2-5 encodes a possible account id, and the token carries its CRC32, as the rules'
+      // validators (aws-account-id, github-crc32) require
+      case "aws-access-key-id" -> "aws_access_key_id = AKIA" + random("QRSTUVWXYZ2345", 1)
+          + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 15);
+      case "github-token" -> {
+        String body = random(ALNUM, 30);
+        yield "GITHUB_TOKEN=ghp_" + body + dev.mailleaks.rules.Validator.Crc32Base62.of(body);
+      }
       case "postgres-uri" -> "DATABASE_URL=postgres://app_rw:" + random(ALNUM, 18) + "@db-prod-3.corp.internal:5432/orders";
       default -> "password: " + random(ALNUM + "!#$%&*+-?@^_", 14);
     };

@@ -1,6 +1,9 @@
 package dev.mailleaks.cli;
 
+import dev.mailleaks.match.KeywordCheck;
 import dev.mailleaks.match.RuleSelfTest;
+import dev.mailleaks.match.SampleMail;
+import dev.mailleaks.match.SlowRules;
 import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleDiagnostic;
 import dev.mailleaks.rules.RuleFileException;
@@ -9,17 +12,18 @@ import dev.mailleaks.rules.RuleSet;
 import dev.mailleaks.rules.peer.ConvertedRulesWriter;
 import dev.mailleaks.rules.peer.PeerRuleFile;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rules", description = "List, test or convert detection rules.", mixinStandardHelpOptions = true,
@@ -33,20 +37,31 @@ final class RulesCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  @Command(name = "list", description = "Print each rule's id, provider, severity and keywords.",
-      mixinStandardHelpOptions = true)
+  @Command(name = "list", description = "Print each rule's id, provider, severity and keywords; with --slow, the rules "
+      + "that defeat the keyword prefilter on a sample text, with their cost.", mixinStandardHelpOptions = true)
   static final class List implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RuleOptions ruleOptions;
 
+    @Option(names = "--slow", description = "Measure the rules on a sample text and name those whose regex work "
+        + "costs at least " + (int) SlowRules.SLOW_MICROS_PER_MB + " µs per MB, with the reason.")
+    boolean slow;
+
+    @Option(names = "--sample", paramLabel = "FILE", description = "Text (UTF-8) to measure --slow on; "
+        + "default: a built-in mail-like sample of 1 MB.")
+    Path sample;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       RuleSet rules;
       try {
         rules = ruleOptions.load();
       } catch (RuleFileException e) {
         return reportRuleErrors(spec, e);
+      }
+      if (slow || sample != null) {
+        return listSlow(out, rules);
       }
       out.printf("%-32s %-16s %-9s %s%n", "id", "provider", "severity", "keywords");
       for (Rule rule : rules.rules()) {
@@ -56,7 +71,30 @@ final class RulesCommand implements Callable<Integer> {
       out.printf("%d rules, version %s%n", rules.rules().size(), rules.version());
       return ExitCodes.CLEAN;
     }
+
+    private int listSlow(PrintWriter out, RuleSet rules) throws IOException {
+      String text = sample == null ? SampleMail.text(SAMPLE_CHARS) : Files.readString(sample, StandardCharsets.UTF_8);
+      if (text.isEmpty()) {
+        spec.commandLine().getErr().println("mailleaks: the sample " + sample + " is empty");
+        return ExitCodes.USAGE;
+      }
+      SlowRules.Report report = SlowRules.measure(rules, text, 5);
+      out.printf(Locale.ROOT, "sample: %s, %.2f MB; all %d rules: %.0f MB/s (keyword pass alone %.0f MB/s)%n",
+          sample == null ? "built-in mail-like text" : sample, report.sampleChars() / 1e6, rules.rules().size(),
+          report.megabytesPerSecond(), report.keywordPassMegabytesPerSecond());
+      java.util.List<SlowRules.Cost> slowRules = report.slow();
+      out.printf(Locale.ROOT, "%-36s %10s %10s %12s  %s%n", "id", "µs/MB", "hits/MB", "tried/MB", "why");
+      for (SlowRules.Cost c : slowRules) {
+        out.printf(Locale.ROOT, "%-36s %10.0f %10.0f %12.0f  %s%n", c.rule().id(), c.microsPerMb(), c.hitsPerMb(),
+            c.triedPerMb(), String.join("; ", c.reasons()));
+      }
+      out.printf(Locale.ROOT, "%d slow rules (of %d hit on the sample)%n", slowRules.size(), report.costs().size());
+      return ExitCodes.CLEAN;
+    }
   }
+
+  /** Size of the built-in sample for --slow. */
+  static final int SAMPLE_CHARS = 1_000_000;
 
   @Command(name = "test", description = "Run every rule's examples and negative examples; print failures per rule.",
       mixinStandardHelpOptions = true)
@@ -81,8 +119,11 @@ final class RulesCommand implements Callable<Integer> {
       printImportDiagnostics(out, ruleOptions.imports);
       java.util.List<RuleSelfTest.Failure> failures = RuleSelfTest.run(rules);
       failures.forEach(out::println);
+      java.util.List<KeywordCheck.Warning> warnings = KeywordCheck.check(rules);
+      warnings.forEach(w -> out.println("warning: " + w));
       int examples = rules.rules().stream().mapToInt(r -> r.examples().size() + r.negativeExamples().size()).sum();
-      out.printf("%d rules, %d examples, %d failures%n", rules.rules().size(), examples, failures.size());
+      out.printf("%d rules, %d examples, %d failures%s%n", rules.rules().size(), examples, failures.size(),
+          warnings.isEmpty() ? "" : ", " + warnings.size() + " keyword warnings");
       return failures.isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
   }

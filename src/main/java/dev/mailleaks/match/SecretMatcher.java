@@ -3,8 +3,8 @@ package dev.mailleaks.match;
 import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +16,20 @@ import java.util.regex.Matcher;
 /**
  * Finds rule matches in text: one keyword pass over the whole text, then each rule's regex only near its
  * keyword hits. An anchored rule (one with {@code window_before}) is tried only at the few start positions just
- * before each hit; an unanchored one is searched in the merged windows around its hits. Thread-safe: it holds
- * no per-call state.
+ * before each hit; an unanchored one is searched in the merged windows around its hits.
+ *
+ * <p>The work of one {@link #find} grows with the text and the rules whose keywords occur in it, never with the
+ * size of the rule set: per-call state exists only for rules that were hit. Thread-safe: it holds no per-call state.
  */
 public final class SecretMatcher {
   private final List<Rule> rules;
   private final KeywordIndex keywords;
   private final int[][] rulesOfKeyword;
-  private final Map<String, Integer> ruleIndex = new HashMap<>();
 
   public SecretMatcher(RuleSet ruleSet) {
     this.rules = ruleSet.rules();
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
     for (int r = 0; r < rules.size(); r++) {
-      ruleIndex.put(rules.get(r).id(), r);
       for (String keyword : rules.get(r).keywords()) {
         List<Integer> owners = byKeyword.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
         if (!owners.contains(r)) {
@@ -49,69 +49,139 @@ public final class SecretMatcher {
 
   /** All matches in {@code text}, ordered by position then rule order; a span is reported once per rule. */
   public List<Match> find(String text) {
-    Search search = new Search(text);
+    Search search = new Search(text, null);
     keywords.search(text, search::hit);
     return search.finish();
   }
 
-  /** The state of one {@link #find}: regex matchers, windows, and matches found so far. */
+  /**
+   * Like {@link #find}, but also adds to {@code costs} what each rule that was hit cost: keyword hits, characters
+   * its regex was run over and the time it took. For {@code rules list --slow}; slower than {@code find}.
+   */
+  public List<Match> profile(String text, RuleCosts costs) {
+    Search search = new Search(text, costs);
+    long t0 = System.nanoTime();
+    keywords.search(text, search::hit);
+    costs.addKeywordPass(text.length(), System.nanoTime() - t0);
+    return search.finish();
+  }
+
+  /** The state of one rule within one {@link #find}: created on the rule's first keyword hit. */
+  private static final class RuleState {
+    final int rule;
+    Matcher matcher;
+    long[] hits = new long[4]; // (start << 32 | end) of each keyword hit
+    int hitCount;
+
+    RuleState(int rule) {
+      this.rule = rule;
+    }
+
+    void add(int start, int end) {
+      if (hitCount == hits.length) {
+        hits = Arrays.copyOf(hits, hitCount * 2);
+      }
+      hits[hitCount++] = (long) start << 32 | end;
+    }
+  }
+
+  private record Found(int rule, Match match) {}
+
+  private record Span(int rule, int start, int end) {}
+
+  /** The state of one {@link #find}: the rules hit so far, and matches found. */
   private final class Search {
     private final String text;
-    private final Matcher[] matchers = new Matcher[rules.size()];
-    private final long[][] anchoredHits = new long[rules.size()][]; // per anchored rule: (start << 32 | end)
-    private final int[] anchoredCount = new int[rules.size()];
-    private final Window[] open = new Window[rules.size()];
-    private final List<Window> windows = new ArrayList<>();
-    private final List<Match> matches = new ArrayList<>();
-    private final Set<Span> seen = new HashSet<>();
+    private final RuleCosts costs;
+    /** Open addressing from rule index to its state; sized by the rules hit, not by the rule set. */
+    private RuleState[] slots = new RuleState[16];
+    private final List<RuleState> touched = new ArrayList<>();
+    private final List<Found> found = new ArrayList<>();
+    private Set<Span> seen;
 
-    Search(String text) {
+    Search(String text, RuleCosts costs) {
       this.text = text;
+      this.costs = costs;
     }
 
     void hit(int keyword, int start, int end) {
       for (int r : rulesOfKeyword[keyword]) {
-        Rule rule = rules.get(r);
-        if (rule.anchored()) {
-          long[] hits = anchoredHits[r];
-          if (hits == null || anchoredCount[r] == hits.length) {
-            anchoredHits[r] = hits = java.util.Arrays.copyOf(hits == null ? new long[0] : hits, Math.max(8, anchoredCount[r] * 2));
-          }
-          hits[anchoredCount[r]++] = (long) start << 32 | end;
-        } else {
-          int to = (int) Math.min(text.length(), (long) end + rule.window());
-          int from = Math.max(0, start - Rule.DEFAULT_WINDOW_BEFORE);
-          Window current = open[r];
-          if (current != null && from <= current.to) {
-            current.to = Math.max(current.to, to);
-          } else {
-            current = new Window(r, from, to);
-            open[r] = current;
-            windows.add(current);
-          }
-        }
+        state(r).add(start, end);
       }
     }
 
+    private RuleState state(int r) {
+      int mask = slots.length - 1;
+      int i = slot(r, mask);
+      while (true) {
+        RuleState s = slots[i];
+        if (s == null) {
+          s = new RuleState(r);
+          slots[i] = s;
+          touched.add(s);
+          if (touched.size() * 2 > slots.length) {
+            grow();
+          }
+          return s;
+        }
+        if (s.rule == r) {
+          return s;
+        }
+        i = (i + 1) & mask;
+      }
+    }
+
+    /** Fibonacci hashing: rule indexes are small consecutive numbers, the multiplication spreads them. */
+    private static int slot(int rule, int mask) {
+      return (rule * 0x9E3779B9) >>> 16 & mask;
+    }
+
+    private void grow() {
+      RuleState[] bigger = new RuleState[slots.length * 2];
+      int mask = bigger.length - 1;
+      for (RuleState s : touched) {
+        int i = slot(s.rule, mask);
+        while (bigger[i] != null) i = (i + 1) & mask;
+        bigger[i] = s;
+      }
+      slots = bigger;
+    }
+
+    List<Match> finish() {
+      touched.sort(Comparator.comparingInt(s -> s.rule));
+      for (RuleState s : touched) {
+        Arrays.sort(s.hits, 0, s.hitCount); // keyword passes report hits out of start order
+        long t0 = costs == null ? 0 : System.nanoTime();
+        long tried = rules.get(s.rule).anchored() ? tryAnchored(s) : searchWindows(s);
+        if (costs != null) {
+          costs.add(rules.get(s.rule), s.hitCount, tried, System.nanoTime() - t0);
+        }
+      }
+      found.sort(Comparator.comparingInt((Found f) -> f.match().start()).thenComparingInt(Found::rule));
+      List<Match> matches = new ArrayList<>(found.size());
+      for (Found f : found) matches.add(f.match());
+      return matches;
+    }
+
     /**
-     * Anchored rules: a match must start in [hit start - window_before, hit start]. Hits are taken in start order
-     * (keyword passes report them by end), so that each start position is tried once per text.
+     * Anchored rules: a match must start in [hit start - window_before, hit start]. Hits are taken in start order,
+     * so that each start position is tried once per text. Returns the number of start positions tried.
      */
-    private void tryAnchored(int r) {
-      Rule rule = rules.get(r);
-      long[] hits = anchoredHits[r];
-      java.util.Arrays.sort(hits, 0, anchoredCount[r]);
-      Matcher m = matcher(r);
+    private long tryAnchored(RuleState s) {
+      Rule rule = rules.get(s.rule);
+      Matcher m = matcher(s);
+      long tried = 0;
       int next = 0; // first start position not yet tried
-      for (int h = 0; h < anchoredCount[r]; h++) {
-        int start = (int) (hits[h] >>> 32);
-        int end = (int) hits[h];
+      for (int h = 0; h < s.hitCount; h++) {
+        int start = (int) (s.hits[h] >>> 32);
+        int end = (int) s.hits[h];
         int to = (int) Math.min(text.length(), (long) end + rule.window());
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         while (p <= start) {
+          tried++;
           m.region(p, to);
           if (m.lookingAt()) {
-            record(r, m);
+            record(s.rule, m);
             p = Math.max(p + 1, m.end());
           } else {
             p++;
@@ -119,51 +189,45 @@ public final class SecretMatcher {
         }
         next = Math.max(next, p);
       }
+      return tried;
     }
 
-    /** The rule's own judgement beyond its pattern: entropy and allowlist. */
-    private boolean reportable(Rule rule, String secret, int start, Matcher m) {
-      if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
-        return false;
-      }
-      if (rule.allowlist().isEmpty()) {
-        return true;
-      }
-      int lineStart = text.lastIndexOf('\n', start) + 1;
-      int lineEnd = text.indexOf('\n', start);
-      return !rule.allowlist().allows(secret, m.group(), text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd));
-    }
-
-    List<Match> finish() {
-      for (int r = 0; r < rules.size(); r++) {
-        if (anchoredCount[r] > 0) {
-          tryAnchored(r);
+    /** Unanchored rules: searches the merged windows around the hits. Returns the characters searched. */
+    private long searchWindows(RuleState s) {
+      Rule rule = rules.get(s.rule);
+      long searched = 0;
+      int h = 0;
+      while (h < s.hitCount) {
+        int from = Math.max(0, (int) (s.hits[h] >>> 32) - Rule.DEFAULT_WINDOW_BEFORE);
+        int to = windowEnd(rule, s.hits[h]);
+        for (h++; h < s.hitCount && Math.max(0, (int) (s.hits[h] >>> 32) - Rule.DEFAULT_WINDOW_BEFORE) <= to; h++) {
+          to = Math.max(to, windowEnd(rule, s.hits[h]));
         }
-      }
-      for (Window window : windows) {
-        Matcher m = matcher(window.rule);
-        m.region(window.from, window.to);
+        searched += to - from;
+        Matcher m = matcher(s);
+        m.region(from, to);
         while (m.find()) {
-          record(window.rule, m);
+          record(s.rule, m);
           if (m.end() == m.start()) {
-            if (m.end() >= window.to) {
+            if (m.end() >= to) {
               break;
             }
-            m.region(m.end() + 1, window.to);
+            m.region(m.end() + 1, to);
           }
         }
       }
-      matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(mt -> ruleIndex.get(mt.rule().id())));
-      return matches;
+      return searched;
     }
 
-    private Matcher matcher(int r) {
-      Matcher m = matchers[r];
-      if (m == null) {
-        m = rules.get(r).pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        matchers[r] = m;
+    private int windowEnd(Rule rule, long hit) {
+      return (int) Math.min(text.length(), (long) (int) hit + rule.window());
+    }
+
+    private Matcher matcher(RuleState s) {
+      if (s.matcher == null) {
+        s.matcher = rules.get(s.rule).pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
       }
-      return m;
+      return s.matcher;
     }
 
     private void record(int r, Matcher m) {
@@ -178,30 +242,40 @@ public final class SecretMatcher {
         return;
       }
       int e = m.end(group);
-      if (e > s && seen.add(new Span(r, s, e))) {
+      if (e <= s) {
+        return;
+      }
+      if (seen == null) {
+        seen = new HashSet<>();
+      }
+      if (seen.add(new Span(r, s, e))) { // a span is judged once per rule
         Rule rule = rules.get(r);
         String secret = normalize(text.substring(s, e));
-        if (reportable(rule, secret, s, m)) {
+        if (reportable(rule, secret, s, e, m)) {
           String account = rule.hasAccountGroup() && m.group(Rule.ACCOUNT_GROUP) != null ? m.group(Rule.ACCOUNT_GROUP) : "";
-          matches.add(new Match(rule, s, e, secret, account));
+          found.add(new Found(r, new Match(rule, s, e, secret, account)));
         }
       }
     }
-  }
 
-  private static final class Window {
-    final int rule;
-    final int from;
-    int to;
-
-    Window(int rule, int from, int to) {
-      this.rule = rule;
-      this.from = from;
-      this.to = to;
+    /** The rule's own judgement beyond its pattern: entropy, allowlist, validator and companion, cheapest first. */
+    private boolean reportable(Rule rule, String secret, int start, int end, Matcher m) {
+      if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
+        return false;
+      }
+      if (!rule.allowlist().isEmpty()) {
+        int lineStart = text.lastIndexOf('\n', start) + 1;
+        int lineEnd = text.indexOf('\n', start);
+        if (rule.allowlist().allows(secret, m.group(), text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd))) {
+          return false;
+        }
+      }
+      if (rule.validator() != null && !rule.validator().accepts(secret)) {
+        return false;
+      }
+      return rule.companion() == null || rule.companion().presentNear(text, start, end);
     }
   }
-
-  private record Span(int rule, int start, int end) {}
 
   /**
    * The secret as its owner wrote it: a multi-line secret (a key block) loses the quoting and indentation a

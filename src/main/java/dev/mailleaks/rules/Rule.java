@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  *     keyword hit, or at it; when unset the pattern is searched in the whole window around the hit
  * @param minEntropy the least Shannon entropy, in bits per character, of a secret worth reporting (0: any)
  * @param allowlist matches that are not reported
+ * @param validator a built-in check the secret must pass to be reported, or null
+ * @param companion a match that must occur near the secret for it to be reported, or null
  * @param origin the file the rule came from, for diagnostics
  */
 public record Rule(
@@ -26,6 +28,8 @@ public record Rule(
     int windowBefore,
     double minEntropy,
     Allowlist allowlist,
+    Validator validator,
+    Companion companion,
     String remediation,
     List<String> references,
     List<String> examples,
@@ -55,6 +59,20 @@ public record Rule(
     if (window <= 0 || windowBefore < UNANCHORED) {
       throw new IllegalArgumentException("rule " + id + " has a window <= 0 or a negative window_before");
     }
+  }
+
+  /** A rule without a validator or companion (as before those keys existed). */
+  public Rule(String id, String name, String description, String provider, Severity severity, List<String> keywords,
+      Pattern pattern, int window, int windowBefore, double minEntropy, Allowlist allowlist, String remediation,
+      List<String> references, List<String> examples, List<String> negativeExamples, String origin) {
+    this(id, name, description, provider, severity, keywords, pattern, window, windowBefore, minEntropy, allowlist,
+        null, null, remediation, references, examples, negativeExamples, origin);
+  }
+
+  /** The same rule with other keywords and id: for benchmarks and tests that multiply a rule set. */
+  public Rule withIdAndKeywords(String newId, List<String> newKeywords) {
+    return new Rule(newId, name, description, provider, severity, newKeywords, pattern, window, windowBefore,
+        minEntropy, allowlist, validator, companion, remediation, references, examples, negativeExamples, origin);
   }
 
   public boolean hasAccountGroup() {

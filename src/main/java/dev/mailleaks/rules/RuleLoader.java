@@ -21,9 +21,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +36,7 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
       "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
-      "min_entropy", "allowlist",
+      "min_entropy", "allowlist", "validator", "requires",
       "remediation", "references", "examples", "negative_examples", "imported_from");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
@@ -238,12 +240,65 @@ public final class RuleLoader {
       }
     }
     Allowlist allowlist = allowlist(file, id, node.get("allowlist"), problems);
+    Validator validator = validator(file, id, node.get("validator"), problems);
+    Companion companion = companion(file, id, node.get("requires"), problems);
     if (problems.size() > before) {
       return null;
     }
     return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
-        keywords, pattern, window, windowBefore, minEntropy, allowlist, orEmpty(text(node, "remediation")), strings(node, "references"),
-        examples, negatives, file);
+        keywords, pattern, window, windowBefore, minEntropy, allowlist, validator, companion,
+        orEmpty(text(node, "remediation")), strings(node, "references"), examples, negatives, file);
+  }
+
+  private static Validator validator(String file, String id, JsonNode node, List<RuleDiagnostic> problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String name = node.isTextual() ? node.asText() : node.toString();
+    Optional<Validator> validator = Validator.named(name);
+    if (validator.isEmpty()) {
+      problems.add(new RuleDiagnostic(file, id, "unknown validator '" + name + "' (known: "
+          + Validator.ALL.stream().map(Validator::name).collect(Collectors.joining(", ")) + ")"));
+      return null;
+    }
+    return validator.get();
+  }
+
+  private static Companion companion(String file, String id, JsonNode node, List<RuleDiagnostic> problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String shape = "requires must have a 'pattern' and one of 'within_lines' or 'within_chars'";
+    if (!node.isObject()) {
+      problems.add(new RuleDiagnostic(file, id, shape));
+      return null;
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!Set.of("pattern", "within_lines", "within_chars").contains(field)) {
+        problems.add(new RuleDiagnostic(file, id, "unknown requires field '" + field + "'"));
+      }
+    }
+    String patternText = text(node, "pattern");
+    boolean lines = node.has("within_lines");
+    if (patternText == null || patternText.isBlank() || lines == node.has("within_chars")) {
+      problems.add(new RuleDiagnostic(file, id, shape));
+      return null;
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(patternText);
+    } catch (PatternSyntaxException e) {
+      problems.add(new RuleDiagnostic(file, id, "requires.pattern does not compile: " + firstLine(e.getMessage())));
+      return null;
+    }
+    String field = lines ? "within_lines" : "within_chars";
+    int before = problems.size();
+    int distance = count(file, id, node, field, 0, 0, problems);
+    if (problems.size() > before) {
+      return null;
+    }
+    return lines ? Companion.withinLines(pattern, distance) : Companion.withinChars(pattern, distance);
   }
 
   private static Allowlist allowlist(String file, String id, JsonNode node, List<RuleDiagnostic> problems) {

@@ -20,6 +20,13 @@ public record RuleSet(List<Rule> rules) {
       for (Rule rule : rules) {
         digest.update((rule.id() + "\u0000" + rule.pattern().pattern() + "\u0000" + rule.keywords()
             + "\u0000" + rule.window() + "\n").getBytes(StandardCharsets.UTF_8));
+        // only when set, so that versions of rule sets without these keys stay as they were
+        if (rule.validator() != null) {
+          digest.update(("validator " + rule.validator().name() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (rule.companion() != null) {
+          digest.update(("requires " + rule.companion() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
       }
       return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {

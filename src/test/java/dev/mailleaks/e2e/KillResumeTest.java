@@ -3,6 +3,7 @@ package dev.mailleaks.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailleaks.cli.Main;
+import dev.mailleaks.testdata.ChecksummedTokens;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,7 +98,9 @@ class KillResumeTest {
       if (i % 7 == 0) {
         planted++;
         if (i % 2 == 0) {
-          text.append("aws_access_key_id = AKIA").append(draw(random, BASE32, 16)).append('\n');
+          // a key id whose fifth character encodes a possible account id, as the aws-account-id validator requires
+          text.append("aws_access_key_id = ")
+              .append(ChecksummedTokens.withPossibleAccount("AKIA" + draw(random, BASE32, 16))).append('\n');
         } else {
           text.append("The VPN password is ").append(draw(random, ALNUM, 10)).append("7q\n");
         }

@@ -86,4 +86,59 @@ class SecretMatcherTest {
     assertThat(Entropy.bitsPerChar("aaaa")).isZero();
     assertThat(Entropy.bitsPerChar("abcd")).isEqualTo(2.0);
   }
+
+  @Test
+  void dropsSecretsThatFailTheirValidator() {
+    Rule base = rule("gh", List.of("ghp_"), "(?<secret>ghp_[A-Za-z0-9]{36})", 64);
+    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, 0,
+        dev.mailleaks.rules.Allowlist.NONE, new dev.mailleaks.rules.Validator.GithubCrc32(), null, "", List.of(),
+        List.of("x"), List.of("y"), "test");
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(checked)));
+    assertThat(matcher.find("token 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")).hasSize(1);
+    assertThat(matcher.find("token ghp_Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa0SHve6")).isEmpty();
+  }
+
+  @Test
+  void reportsARequiringRuleOnlyNearItsCompanion() {
+    Rule base = rule("sak", List.of("secret access key"), "(?i)secret access key:\\s*(?<secret>[A-Za-z0-9/+]{40})", 200);
+    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, 0,
+        dev.mailleaks.rules.Allowlist.NONE, null,
+        dev.mailleaks.rules.Companion.withinLines(Pattern.compile("AKIA[A-Z2-7]{16}"), 2), "", List.of(),
+        List.of("x"), List.of("y"), "test");
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(paired)));
+    String secret = "Secret access key: tUHcgt+GpTPKuQtpFAKEzMYRHt2cxLT2hZokR1/9";
+    assertThat(matcher.find("Access key id: AKIAQ7FAKEZ3MLK4RWNB\n" + secret)).hasSize(1);
+    assertThat(matcher.find(secret)).as("absent").isEmpty();
+    assertThat(matcher.find("Access key id: AKIAQ7FAKEZ3MLK4RWNB\n\n\n" + secret)).as("three lines away").isEmpty();
+  }
+
+  @Test
+  void findsEveryRuleOfManyThatAreHitInOrderOfPositionThenRule() {
+    // 300 rules hit in one long text (the keyword pass reports hits out of order): every one is found, sorted.
+    List<Rule> rules = new java.util.ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int i = 299; i >= 0; i--) {
+      text.append("k").append(i).append("x=").append(1000 + i).append(' ');
+    }
+    for (int i = 0; i < 300; i++) {
+      rules.add(rule("r" + i, List.of("k" + i + "x"), "k" + i + "x=(?<secret>\\d{4})", 16));
+    }
+    List<Match> matches = new SecretMatcher(new RuleSet(rules)).find(text.toString());
+    assertThat(matches).hasSize(300);
+    assertThat(matches).extracting(Match::start).isSorted();
+    assertThat(matches.get(0).rule().id()).isEqualTo("r299");
+  }
+
+  @Test
+  void anchoredRulesFindEveryMatchStartingUpToWindowBeforeAHit() {
+    Rule base = rule("lbl", List.of("pass"), "(?i)(?:(?:my|the) )?pass(?:word)?:\\s*(?<secret>\\S{6,})", 64);
+    Rule anchored = new Rule("lbl", "lbl", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, 4, 0,
+        dev.mailleaks.rules.Allowlist.NONE, "", List.of(), List.of("x"), List.of("y"), "test");
+    SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(anchored)));
+    String text = "the password: abc123xyz and my pass: qwe789rty\npass pass: zzz999yyy\nxxxxxxx password: too-far";
+    assertThat(matcher.find(text)).extracting(Match::secret)
+        .containsExactly("abc123xyz", "qwe789rty", "zzz999yyy", "too-far");
+    assertThat(matcher.find("the password: abc123xyz")).singleElement()
+        .satisfies(m -> assertThat(m.start()).isEqualTo(14));
+  }
 }

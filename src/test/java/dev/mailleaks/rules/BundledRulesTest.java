@@ -2,6 +2,7 @@ package dev.mailleaks.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailleaks.match.KeywordCheck;
 import dev.mailleaks.match.RuleSelfTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,6 +24,12 @@ class BundledRulesTest {
       assertThat(r.negativeExamples()).as(r.id() + " negative examples").isNotEmpty();
       assertThat(r.remediation()).as(r.id() + " remediation").isNotBlank();
     });
+  }
+
+  /** A short or common keyword makes its rule run on most mail: the prefilter must stay selective as rules grow. */
+  @Test
+  void bundledKeywordsAreDistinctive() throws Exception {
+    assertThat(KeywordCheck.check(bundled())).isEmpty();
   }
 
   @TestFactory

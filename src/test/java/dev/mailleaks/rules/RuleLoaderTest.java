@@ -66,6 +66,37 @@ class RuleLoaderTest {
   }
 
   @Test
+  void readsValidatorAndRequires() throws Exception {
+    Path file = write("checked.yml", VALID.replace("    examples:", "    validator: base64\n"
+        + "    requires: {pattern: '(?i)demo', within_lines: 3}\n    examples:"));
+    Rule rule = new RuleLoader().load(List.of(file)).rules().get(0);
+    assertThat(rule.validator()).isEqualTo(new Validator.Base64Text());
+    assertThat(rule.companion().withinLines()).isEqualTo(3);
+    assertThat(rule.companion().withinChars()).isEqualTo(Companion.UNSET);
+    assertThat(rule.companion().pattern().pattern()).isEqualTo("(?i)demo");
+  }
+
+  @Test
+  void anUnknownValidatorIsAnErrorOfItsRule() throws Exception {
+    Path file = write("unknown.yml", VALID.replace("    examples:", "    validator: crc64\n    examples:"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessage(file + " [demo.token]: unknown validator "
+        + "'crc64' (known: github-crc32, npm-crc32, luhn, jwt, pem-private-key, base64, aws-account-id)");
+  }
+
+  @Test
+  void requiresNeedsAPatternAndExactlyOneDistance() throws Exception {
+    Path both = write("both.yml", VALID.replace("    examples:",
+        "    requires: {pattern: 'x', within_lines: 1, within_chars: 9}\n    examples:"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(both))).hasMessage(both
+        + " [demo.token]: requires must have a 'pattern' and one of 'within_lines' or 'within_chars'");
+    Path bad = write("bad.yml", VALID.replace("    examples:",
+        "    requires: {pattern: '(x', within_chars: -1, near: y}\n    examples:"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(bad)))
+        .hasMessageContaining("[demo.token]: unknown requires field 'near'")
+        .hasMessageContaining("[demo.token]: requires.pattern does not compile: Unclosed group");
+  }
+
+  @Test
   void requiresTheSecretGroup() throws Exception {
     Path file = write("nogroup.yml", VALID.replace("(?<secret>demo_[a-z0-9]{8})", "(demo_[a-z0-9]{8})"));
     assertThatThrownBy(() -> new RuleLoader().load(List.of(file)))

@@ -56,7 +56,7 @@ final class FakeSecrets {
   // ---------------------------------------------------------------- cloud and SaaS tokens
 
   Secret awsAccessKeyId() {
-    String v = unique(() -> "AKIA" + random(BASE32, 16));
+    String v = unique(() -> ChecksummedTokens.withPossibleAccount("AKIA" + random(BASE32, 16)));
     return new Secret("aws.access-key-id", v, v);
   }
 
@@ -67,7 +67,7 @@ final class FakeSecrets {
   }
 
   Secret githubClassicToken() {
-    String v = unique(() -> "ghp_" + random(ALNUM, 36));
+    String v = unique(() -> ChecksummedTokens.withChecksum("ghp_" + random(ALNUM, 36)));
     return new Secret("github.classic-token", v, v);
   }
 
@@ -115,7 +115,7 @@ final class FakeSecrets {
   }
 
   Secret npmToken() {
-    String v = unique(() -> "npm_" + random(ALNUM, 36));
+    String v = unique(() -> ChecksummedTokens.withChecksum("npm_" + random(ALNUM, 36)));
     return new Secret("npm.access-token", v, v);
   }
 
@@ -153,7 +153,8 @@ final class FakeSecrets {
   Secret rsaPrivateKey() {
     String v = unique(() -> {
       byte[] der = bytes(10 * 48 - 12);
-      byte[] head = {0x30, (byte) 0x82, 0x04, (byte) 0xa4, 0x02, 0x01, 0x00, 0x02, (byte) 0x82, 0x01, 0x01, 0x00};
+      // SEQUENCE of 476 bytes: exactly the rest of the body, as the pem-private-key validator checks
+      byte[] head = {0x30, (byte) 0x82, 0x01, (byte) 0xdc, 0x02, 0x01, 0x00, 0x02, (byte) 0x82, 0x01, 0x01, 0x00};
       byte[] all = new byte[head.length + der.length];
       System.arraycopy(head, 0, all, 0, head.length);
       System.arraycopy(der, 0, all, head.length, der.length);

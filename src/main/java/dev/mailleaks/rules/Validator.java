@@ -1,0 +1,263 @@
+package dev.mailleaks.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * A built-in offline check of a matched secret's own structure (a checksum, an encoding), named in a rule file by
+ * {@code validator:}. A match whose secret fails its rule's check is not reported: it has the shape of a secret
+ * but could not have been issued (a typo, a made-up placeholder, a hash that happens to fit the pattern).
+ */
+public sealed interface Validator {
+  /** The name rule files use. */
+  String name();
+
+  /** True if {@code secret} (the rule's {@code secret} group) passes the check. */
+  boolean accepts(String secret);
+
+  /** Every validator, in the order the documentation lists them. */
+  List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
+      new Base64Text(), new AwsAccountId());
+
+  static Optional<Validator> named(String name) {
+    return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  /**
+   * GitHub's classic token formats ({@code ghp_ gho_ ghu_ ghs_ ghr_}): 30 random base62 characters, then the CRC32
+   * of those 30 (prefix excluded) in base62 ({@code 0-9A-Za-z}), left-padded with '0' to 6 characters. Checked
+   * against GitHub's format announcement and published expired tokens. Fine-grained {@code github_pat_} tokens
+   * carry no checksum of this kind (tried on a published revoked one), so they are rejected here.
+   */
+  record GithubCrc32() implements Validator {
+    private static final Pattern FORMAT = Pattern.compile("gh[pousr]_([A-Za-z0-9]{30})([A-Za-z0-9]{6})");
+
+    @Override
+    public String name() {
+      return "github-crc32";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      return Crc32Base62.matches(FORMAT.matcher(secret));
+    }
+  }
+
+  /** npm's {@code npm_} tokens: the GitHub scheme, 30 random base62 characters and a 6-character CRC32. */
+  record NpmCrc32() implements Validator {
+    private static final Pattern FORMAT = Pattern.compile("npm_([A-Za-z0-9]{30})([A-Za-z0-9]{6})");
+
+    @Override
+    public String name() {
+      return "npm-crc32";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      return Crc32Base62.matches(FORMAT.matcher(secret));
+    }
+  }
+
+  /** The CRC32-in-base62 checksum of GitHub and npm tokens; public so test fixtures can make valid fakes. */
+  final class Crc32Base62 {
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private Crc32Base62() {}
+
+    /** The 6-character checksum of a token's random part. */
+    public static String of(String body) {
+      CRC32 crc = new CRC32();
+      crc.update(body.getBytes(StandardCharsets.US_ASCII));
+      long value = crc.getValue();
+      char[] out = new char[6];
+      for (int i = 5; i >= 0; i--) {
+        out[i] = ALPHABET.charAt((int) (value % 62));
+        value /= 62;
+      }
+      return new String(out);
+    }
+
+    private static boolean matches(Matcher m) {
+      return m.matches() && of(m.group(1)).equals(m.group(2));
+    }
+  }
+
+  /** Payment card numbers and other Luhn-checked digit strings; spaces and dashes between digits are ignored. */
+  record Luhn() implements Validator {
+    @Override
+    public String name() {
+      return "luhn";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      int sum = 0;
+      int digits = 0;
+      for (int i = secret.length() - 1; i >= 0; i--) {
+        char c = secret.charAt(i);
+        if (c == ' ' || c == '-') continue;
+        if (c < '0' || c > '9') return false;
+        int d = c - '0';
+        if (digits++ % 2 == 1) {
+          d *= 2;
+          if (d > 9) d -= 9;
+        }
+        sum += d;
+      }
+      return digits >= 2 && sum % 10 == 0;
+    }
+  }
+
+  /** A JSON Web Token: three base64url segments, a JSON header naming its {@code alg}, a JSON object payload. */
+  record Jwt() implements Validator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+      return "jwt";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      String[] parts = secret.split("\\.", -1);
+      if (parts.length != 3 || parts[2].isEmpty()) return false;
+      Optional<JsonNode> header = json(parts[0]);
+      Optional<JsonNode> payload = json(parts[1]);
+      return header.isPresent() && header.get().isObject() && header.get().path("alg").isTextual()
+          && payload.isPresent() && payload.get().isObject() && decode(parts[2], Base64.getUrlDecoder()).isPresent();
+    }
+
+    private static Optional<JsonNode> json(String segment) {
+      return decode(segment, Base64.getUrlDecoder()).flatMap(bytes -> {
+        try {
+          return Optional.of(JSON.readTree(bytes));
+        } catch (java.io.IOException e) {
+          return Optional.empty();
+        }
+      });
+    }
+  }
+
+  /**
+   * A PEM or OpenSSH private key block: its base64 body decodes, and is an OpenSSH key ({@code openssh-key-v1\0}),
+   * a legacy encrypted PEM body ({@code Proc-Type: 4,ENCRYPTED}, ciphertext in whole cipher blocks), or DER: a
+   * SEQUENCE whose declared length is exactly the rest of the body. Understands the forms the rules match:
+   * quoted, indented, with literal {@code \n} escapes or flattened onto one line.
+   */
+  record PemPrivateKey() implements Validator {
+    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END ", Pattern.DOTALL);
+    private static final Pattern HEADER = Pattern.compile("(?:Proc-Type|DEK-Info):[ \\t]*+[A-Za-z0-9,-]*+");
+    private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public String name() {
+      return "pem-private-key";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      Matcher block = BLOCK.matcher(secret);
+      if (!block.find()) return false;
+      String body = block.group(2).replace("\\r", "").replace("\\n", "\n");
+      boolean encrypted = body.contains("Proc-Type:") && body.contains("ENCRYPTED");
+      body = HEADER.matcher(body).replaceAll("").replaceAll("[\\s>]", "");
+      Optional<byte[]> decoded = decode(body, Base64.getDecoder());
+      if (decoded.isEmpty() || decoded.get().length < 16) return false;
+      byte[] der = decoded.get();
+      if (block.group(1).startsWith("OPENSSH")) {
+        return Arrays.equals(der, 0, OPENSSH_MAGIC.length, OPENSSH_MAGIC, 0, OPENSSH_MAGIC.length);
+      }
+      if (encrypted) {
+        return der.length % 8 == 0;
+      }
+      return isDerSequence(der);
+    }
+
+    private static boolean isDerSequence(byte[] der) {
+      if ((der[0] & 0xff) != 0x30) return false;
+      int first = der[1] & 0xff;
+      long length;
+      int header;
+      if (first < 0x80) {
+        length = first;
+        header = 2;
+      } else {
+        int bytes = first & 0x7f;
+        if (bytes == 0 || bytes > 4 || der.length < 2 + bytes) return false; // 0x80: indefinite, not DER
+        length = 0;
+        for (int i = 0; i < bytes; i++) length = length << 8 | (der[2 + i] & 0xff);
+        header = 2 + bytes;
+      }
+      return header + length == der.length;
+    }
+  }
+
+  /** Decodes as base64 (standard or URL-safe alphabet, padding optional, line breaks ignored). */
+  record Base64Text() implements Validator {
+    @Override
+    public String name() {
+      return "base64";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      String compact = secret.replaceAll("\\s", "");
+      if (compact.isEmpty()) return false;
+      boolean urlSafe = compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0;
+      return decode(compact, urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).isPresent();
+    }
+  }
+
+  /**
+   * An AWS access key id ({@code AKIA ASIA ABIA ACCA} + 16 base32 characters) that can name a real account. Since
+   * about 2019 characters 5-12 encode the account id (the first one is then {@code Q-Z} or {@code 2-7}); the id
+   * decoded must be at most 12 decimal digits. Older keys start with {@code I} or {@code J} after the prefix and
+   * encode nothing checkable, so they pass; any other fifth character does not occur in issued keys.
+   */
+  record AwsAccountId() implements Validator {
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final long MAX_ACCOUNT = 999_999_999_999L;
+
+    @Override
+    public String name() {
+      return "aws-account-id";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      if (secret.length() != 20) return false;
+      long bits = 0;
+      for (int i = 4; i < 20; i++) {
+        int v = BASE32.indexOf(secret.charAt(i));
+        if (v < 0) return false;
+        if (i < 14) bits = bits << 5 | v; // characters 5-14: 50 bits, enough for the account field
+      }
+      char first = secret.charAt(4);
+      if (first == 'I' || first == 'J') return true;
+      if (BASE32.indexOf(first) < 16) return false;
+      return account(bits) <= MAX_ACCOUNT;
+    }
+
+    /** Bits 1-40 of the decoded key id (its top bit is the format flag), as Tal Be'ery and others decoded them. */
+    static long account(long fiftyBits) {
+      long top48 = fiftyBits >>> 2;
+      return (top48 & 0x7fff_ffff_ff80L) >>> 7;
+    }
+  }
+
+  private static Optional<byte[]> decode(String text, Base64.Decoder decoder) {
+    try {
+      return Optional.of(decoder.decode(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.mailleaks.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Unit tests for each built-in {@link Validator}, with inputs that pass and inputs that fail. */
+class ValidatorTest {
+  private static Validator named(String name) {
+    return Validator.named(name).orElseThrow();
+  }
+
+  @Test
+  void everyValidatorIsFoundByItsName() {
+    assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
+        "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "base64", "aws-account-id");
+    assertThat(Validator.named("crc32")).isEmpty();
+  }
+
+  @Nested
+  class Crc32Tokens {
+    // Checksums computed independently with Python's zlib.crc32 and a 0-9A-Za-z base62 encoder.
+    @Test
+    void checksumIsBase62OfTheCrc32OfTheRandomPart() {
+      assertThat(Validator.Crc32Base62.of("Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa")).isEqualTo("0SHve5");
+      assertThat(Validator.Crc32Base62.of("z0FAKEn1pmT0k3nW2xR8cV5bL7qJ4h")).isEqualTo("1XqeMG");
+    }
+
+    @Test
+    void githubAcceptsEveryClassicPrefixWithAValidChecksum() {
+      Validator github = named("github-crc32");
+      for (String prefix : new String[] {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+        assertThat(github.accepts(prefix + "Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa0SHve5")).as(prefix).isTrue();
+      }
+      assertThat(github.accepts("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")).as("zero-padded checksum").isTrue();
+    }
+
+    @Test
+    void githubRejectsAWrongChecksumOrShape() {
+      Validator github = named("github-crc32");
+      assertThat(github.accepts("ghp_Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa0SHve6")).as("last character changed").isFalse();
+      assertThat(github.accepts("ghp_Qm7pX2vKd9LrT4wYd8NfB3hZj6GsEa0SHve5")).as("body changed").isFalse();
+      assertThat(github.accepts("ghx_Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa0SHve5")).as("unknown prefix").isFalse();
+      assertThat(github.accepts("ghp_Qm7pX2vKd9LrT4wYc8NfB3hZj6GsEa0SHv")).as("too short").isFalse();
+      assertThat(github.accepts("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")).as("an npm token").isFalse();
+    }
+
+    @Test
+    void npmUsesTheSameSchemeWithItsOwnPrefix() {
+      Validator npm = named("npm-crc32");
+      assertThat(npm.accepts("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")).isTrue();
+      assertThat(npm.accepts("npm_z0FAKEn1pmT0k3nW2xR8cV5bL7qJ4h1XqeMH")).isFalse();
+      assertThat(npm.accepts("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")).isFalse();
+    }
+  }
+
+  @Nested
+  class Luhn {
+    @Test
+    void acceptsNumbersWithAValidCheckDigitIgnoringSeparators() {
+      Validator luhn = named("luhn");
+      assertThat(luhn.accepts("4111111111111111")).isTrue();
+      assertThat(luhn.accepts("4111 1111 1111 1111")).isTrue();
+      assertThat(luhn.accepts("5500-0000-0000-0004")).isTrue();
+    }
+
+    @Test
+    void rejectsAWrongCheckDigitOrOtherCharacters() {
+      Validator luhn = named("luhn");
+      assertThat(luhn.accepts("4111111111111112")).isFalse();
+      assertThat(luhn.accepts("4111a11111111111")).isFalse();
+      assertThat(luhn.accepts("0")).isFalse();
+    }
+  }
+
+  @Nested
+  class Jwt {
+    private static final String HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"; // {"alg":"HS256","typ":"JWT"}
+    private static final String PAYLOAD = "eyJzdWIiOiJmaXh0dXJlIiwiaWF0IjoxNzE3MDAwMDAwfQ"; // {"sub":"fixture",...}
+
+    @Test
+    void acceptsThreeSegmentsWithAJsonHeaderNamingAnAlgAndAJsonPayload() {
+      assertThat(named("jwt").accepts(HEADER + "." + PAYLOAD + ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk")).isTrue();
+    }
+
+    @Test
+    void rejectsHeadersWithoutAlgPayloadsThatAreNotJsonAndMissingSignatures() {
+      Validator jwt = named("jwt");
+      assertThat(jwt.accepts("eyJ0eXAiOiJKV1QifQ." + PAYLOAD + ".c2ln")).as("no alg").isFalse();
+      assertThat(jwt.accepts(HEADER + ".eyJzdWIiOiJm.c2ln")).as("truncated payload JSON").isFalse();
+      assertThat(jwt.accepts(HEADER + "." + PAYLOAD + ".")).as("no signature").isFalse();
+      assertThat(jwt.accepts(HEADER + "." + PAYLOAD)).as("two segments").isFalse();
+      assertThat(jwt.accepts(HEADER + "." + PAYLOAD + ".c2ln!")).as("not base64url").isFalse();
+    }
+  }
+
+  @Nested
+  class PemPrivateKey {
+    private static String pem(String kind, byte[] body, String headers) {
+      String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(body);
+      return "-----BEGIN " + kind + "-----\n" + headers + b64 + "\n-----END " + kind + "-----";
+    }
+
+    /** A DER SEQUENCE of {@code contentLength} filler bytes (long-form length). */
+    private static byte[] sequence(int contentLength) {
+      byte[] der = new byte[4 + contentLength];
+      der[0] = 0x30;
+      der[1] = (byte) 0x82;
+      der[2] = (byte) (contentLength >> 8);
+      der[3] = (byte) contentLength;
+      Arrays.fill(der, 4, der.length, (byte) 0x5a);
+      return der;
+    }
+
+    @Test
+    void acceptsADerSequenceOfItsOwnLengthInEveryWrittenForm() {
+      Validator pem = named("pem-private-key");
+      String block = pem("RSA PRIVATE KEY", sequence(300), "");
+      assertThat(pem.accepts(block)).isTrue();
+      assertThat(pem.accepts(block.replace("\n", "\\n"))).as("literal \\n escapes").isTrue();
+      assertThat(pem.accepts(block.replace("\n", " "))).as("flattened onto one line").isTrue();
+      assertThat(pem.accepts(block.replace("\n", "\n> "))).as("quoted").isTrue();
+    }
+
+    @Test
+    void acceptsOpensshMagicAndEncryptedLegacyBodies() {
+      Validator pem = named("pem-private-key");
+      byte[] openssh = Arrays.copyOf("openssh-key-v1\0\0\0\0\4none".getBytes(StandardCharsets.US_ASCII), 200);
+      assertThat(pem.accepts(pem("OPENSSH PRIVATE KEY", openssh, ""))).isTrue();
+      byte[] ciphertext = new byte[160];
+      Arrays.fill(ciphertext, (byte) 0x9c);
+      assertThat(pem.accepts(pem("RSA PRIVATE KEY", ciphertext,
+          "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,8F3A1C0D9E7B6A5F4E3D2C1B0A998877\n\n"))).isTrue();
+    }
+
+    @Test
+    void rejectsBodiesThatAreNotKeys() {
+      Validator pem = named("pem-private-key");
+      byte[] truncated = Arrays.copyOf(sequence(300), 200);
+      assertThat(pem.accepts(pem("RSA PRIVATE KEY", truncated, ""))).as("declared length longer than body").isFalse();
+      byte[] notSequence = sequence(300);
+      notSequence[0] = 0x31;
+      assertThat(pem.accepts(pem("PRIVATE KEY", notSequence, ""))).as("not a SEQUENCE").isFalse();
+      assertThat(pem.accepts(pem("OPENSSH PRIVATE KEY", sequence(300), ""))).as("OpenSSH without magic").isFalse();
+      assertThat(pem.accepts("-----BEGIN RSA PRIVATE KEY-----\n<paste the key here>\n-----END RSA PRIVATE KEY-----"))
+          .as("not base64").isFalse();
+      assertThat(pem.accepts("no block at all")).isFalse();
+    }
+  }
+
+  @Nested
+  class Base64Text {
+    @Test
+    void acceptsStandardAndUrlSafeBase64WithOrWithoutPadding() {
+      Validator base64 = named("base64");
+      assertThat(base64.accepts("dXNlcjpodW50ZXIy")).isTrue();
+      assertThat(base64.accepts("eA==")).isTrue();
+      assertThat(base64.accepts("eA")).isTrue();
+      assertThat(base64.accepts("a-_b")).isTrue();
+      assertThat(base64.accepts("dXNl\ncjpo")).as("line breaks").isTrue();
+    }
+
+    @Test
+    void rejectsTextThatDoesNotDecode() {
+      Validator base64 = named("base64");
+      assertThat(base64.accepts("not base64!")).isFalse();
+      assertThat(base64.accepts("abcde")).as("impossible length").isFalse();
+      assertThat(base64.accepts("")).isFalse();
+    }
+  }
+
+  @Nested
+  class AwsAccountId {
+    @Test
+    void decodesTheAccountIdAsPublishedForNewFormatKeys() {
+      // Aidan Steele's worked example (aidansteele.github.io, 2020-09-26): ASIAY34FZKBOKMUTVV7A -> 609629065308.
+      assertThat(Validator.AwsAccountId.account(fifty("ASIAY34FZKBOKMUTVV7A"))).isEqualTo(609_629_065_308L);
+      assertThat(Validator.AwsAccountId.account(fifty("AKIAQAAAAAAAAAAAAAAA"))).isZero();
+    }
+
+    @Test
+    void acceptsPossibleAccountsAndOldFormatKeys() {
+      Validator aws = named("aws-account-id");
+      assertThat(aws.accepts("AKIAQ7FAKEZ3MLK4RWNB")).isTrue();
+      assertThat(aws.accepts("ASIAY34FZKBOKMUTVV7A")).isTrue();
+      assertThat(aws.accepts("AKIAJ4WQFAKE6TZ2XHNC")).as("old format, nothing to decode").isTrue();
+      assertThat(aws.accepts("AKIAIXGZFAKESMCRZNME")).as("old format").isTrue();
+    }
+
+    @Test
+    void rejectsKeyIdsNoAccountCouldHave() {
+      Validator aws = named("aws-account-id");
+      assertThat(aws.accepts("AKIAB7FAKEZ3MLK4RWNB")).as("fifth character neither I, J nor Q-Z2-7").isFalse();
+      assertThat(aws.accepts("AKIA7MLKFAKE3QNRZ4WB")).as("account 1057321452169 has 13 digits").isFalse();
+      assertThat(aws.accepts("AKIAQ7FAKEZ3MLK4RWN")).as("19 characters").isFalse();
+      assertThat(aws.accepts("AKIAQ7FAKEZ3MLK4RWN1")).as("1 is not base32").isFalse();
+    }
+
+    private static long fifty(String keyId) {
+      String base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+      long bits = 0;
+      for (int i = 4; i < 14; i++) bits = bits << 5 | base32.indexOf(keyId.charAt(i));
+      return bits;
+    }
+  }
+}
