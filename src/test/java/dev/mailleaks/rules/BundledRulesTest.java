@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailleaks.match.KeywordCheck;
 import dev.mailleaks.match.RuleSelfTest;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,17 @@ class BundledRulesTest {
     });
   }
 
-  /** A short or common keyword makes its rule run on most mail: the prefilter must stay selective as rules grow. */
+  /**
+   * A short or common keyword makes its rule run on most mail: the prefilter must stay selective as rules grow.
+   * The exceptions are the generic rules for credentials written in prose and tables ("token abc…", a Password
+   * column), whose only possible keyword is the word itself; their cost is measured (rules list --slow,
+   * src/bench/RESULTS.md) and no other rule may join them.
+   */
   @Test
   void bundledKeywordsAreDistinctive() throws Exception {
-    assertThat(KeywordCheck.check(bundled())).isEmpty();
+    Set<String> proseRules = Set.of("generic.credential-named", "generic.password-quoted",
+        "generic.credential-on-next-line", "generic.password-column");
+    assertThat(KeywordCheck.check(bundled())).filteredOn(w -> !proseRules.contains(w.ruleId())).isEmpty();
   }
 
   @TestFactory
