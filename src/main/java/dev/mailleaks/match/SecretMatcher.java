@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds rule matches in text: one keyword pass over the whole text, then each rule's regex only near its
@@ -25,9 +26,26 @@ public final class SecretMatcher {
   private final List<Rule> rules;
   private final KeywordIndex keywords;
   private final int[][] rulesOfKeyword;
+  /**
+   * For anchored rules, the pattern as a zero-width look-ahead ending in the empty group {@link #MATCH_END}: one
+   * {@code find} over the region of allowed start positions then tries them all, where calling {@code lookingAt}
+   * at each position paid the matcher's set-up every time (most of the cost of rules hit hundreds of times per MB).
+   * The group comes last so that the pattern's own numbered groups and back-references keep their numbers; with
+   * transparent bounds the look-ahead reads past the region's end. Null for unanchored rules.
+   */
+  private final Pattern[] probes;
+  private static final String MATCH_END = "mlmatchend";
 
   public SecretMatcher(RuleSet ruleSet) {
     this.rules = ruleSet.rules();
+    this.probes = new Pattern[rules.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      Pattern p = rules.get(r).pattern();
+      boolean comments = (p.flags() & Pattern.COMMENTS) != 0 || p.pattern().contains("(?x"); // a '#' could hide the end
+      if (rules.get(r).anchored() && !comments) {
+        probes[r] = Pattern.compile("(?=(?:" + p.pattern() + ")(?<" + MATCH_END + ">))", p.flags());
+      }
+    }
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String keyword : rules.get(r).keywords()) {
@@ -70,6 +88,7 @@ public final class SecretMatcher {
   private static final class RuleState {
     final int rule;
     Matcher matcher;
+    Matcher probe;
     long[] hits = new long[4]; // (start << 32 | end) of each keyword hit
     int hitCount;
 
@@ -168,10 +187,40 @@ public final class SecretMatcher {
      * so that each start position is tried once per text. Returns the number of start positions tried.
      */
     private long tryAnchored(RuleState s) {
+      if (probes[s.rule] == null) {
+        return tryAnchoredOneByOne(s);
+      }
+      Rule rule = rules.get(s.rule);
+      Matcher m = probe(s);
+      long tried = 0;
+      int next = 0; // first start position not yet tried
+      for (int h = 0; h < s.hitCount; h++) {
+        int start = (int) (s.hits[h] >>> 32);
+        int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
+        // the region holds the allowed start positions only: find tries each of them, up to and including start
+        while (p <= start) {
+          m.region(p, start);
+          if (!m.find()) {
+            tried += start - p + 1;
+            p = start + 1;
+            break;
+          }
+          tried += m.start() - p + 1;
+          int end = m.start(MATCH_END);
+          record(s.rule, m, text.substring(m.start(), end));
+          p = Math.max(m.start() + 1, end);
+        }
+        next = Math.max(next, p);
+      }
+      return tried;
+    }
+
+    /** Anchored rules whose pattern cannot be wrapped (comments mode): {@code lookingAt} at each start position. */
+    private long tryAnchoredOneByOne(RuleState s) {
       Rule rule = rules.get(s.rule);
       Matcher m = matcher(s);
       long tried = 0;
-      int next = 0; // first start position not yet tried
+      int next = 0;
       for (int h = 0; h < s.hitCount; h++) {
         int start = (int) (s.hits[h] >>> 32);
         int end = (int) s.hits[h];
@@ -181,7 +230,7 @@ public final class SecretMatcher {
           tried++;
           m.region(p, to);
           if (m.lookingAt()) {
-            record(s.rule, m);
+            record(s.rule, m, m.group());
             p = Math.max(p + 1, m.end());
           } else {
             p++;
@@ -207,7 +256,7 @@ public final class SecretMatcher {
         Matcher m = matcher(s);
         m.region(from, to);
         while (m.find()) {
-          record(s.rule, m);
+          record(s.rule, m, m.group());
           if (m.end() == m.start()) {
             if (m.end() >= to) {
               break;
@@ -223,6 +272,13 @@ public final class SecretMatcher {
       return (int) Math.min(text.length(), (long) (int) hit + rule.window());
     }
 
+    private Matcher probe(RuleState s) {
+      if (s.probe == null) {
+        s.probe = probes[s.rule].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      return s.probe;
+    }
+
     private Matcher matcher(RuleState s) {
       if (s.matcher == null) {
         s.matcher = rules.get(s.rule).pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -230,7 +286,8 @@ public final class SecretMatcher {
       return s.matcher;
     }
 
-    private void record(int r, Matcher m) {
+    /** @param whole the whole match, for allowlist {@code matches} */
+    private void record(int r, Matcher m, String whole) {
       String group = Rule.SECRET_GROUP;
       int s = m.start(group);
       // rules imported from peers name alternates secret2, secret3…: the first that matched holds the secret
@@ -251,7 +308,7 @@ public final class SecretMatcher {
       if (seen.add(new Span(r, s, e))) { // a span is judged once per rule
         Rule rule = rules.get(r);
         String secret = normalize(text.substring(s, e));
-        if (reportable(rule, secret, s, e, m)) {
+        if (reportable(rule, secret, s, e, whole)) {
           String account = rule.hasAccountGroup() && m.group(Rule.ACCOUNT_GROUP) != null ? m.group(Rule.ACCOUNT_GROUP) : "";
           found.add(new Found(r, new Match(rule, s, e, secret, account)));
         }
@@ -259,14 +316,14 @@ public final class SecretMatcher {
     }
 
     /** The rule's own judgement beyond its pattern: entropy, allowlist, validator and companion, cheapest first. */
-    private boolean reportable(Rule rule, String secret, int start, int end, Matcher m) {
+    private boolean reportable(Rule rule, String secret, int start, int end, String whole) {
       if (rule.minEntropy() > 0 && Entropy.bitsPerChar(secret) < rule.minEntropy()) {
         return false;
       }
       if (!rule.allowlist().isEmpty()) {
         int lineStart = text.lastIndexOf('\n', start) + 1;
         int lineEnd = text.indexOf('\n', start);
-        if (rule.allowlist().allows(secret, m.group(), text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd))) {
+        if (rule.allowlist().allows(secret, whole, text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd))) {
           return false;
         }
       }
