@@ -99,12 +99,24 @@ public final class FindingAssembler {
   }
 
   static boolean moreSpecific(Rule candidate, Rule current) {
-    boolean candidateGeneric = candidate.provider().equalsIgnoreCase("Generic") || candidate.provider().isEmpty();
-    boolean currentGeneric = current.provider().equalsIgnoreCase("Generic") || current.provider().isEmpty();
-    if (candidateGeneric != currentGeneric) {
-      return currentGeneric;
+    int candidateRank = specificity(candidate);
+    int currentRank = specificity(current);
+    if (candidateRank != currentRank) {
+      return candidateRank < currentRank;
     }
     return candidate.severity().ordinal() < current.severity().ordinal();
+  }
+
+  /**
+   * 0: a named provider's rule; 1: a rule for one kind of secret without a provider (a JWT, a labelled password, a
+   * private key); 2: a catch-all {@code generic.*} rule (a credential assignment), which only ever names a secret
+   * no better rule found, whichever file it was loaded from first.
+   */
+  private static int specificity(Rule rule) {
+    if (!rule.provider().equalsIgnoreCase("Generic") && !rule.provider().isEmpty()) {
+      return 0;
+    }
+    return rule.id().startsWith("generic.") ? 2 : 1;
   }
 
   private static final class Builder {

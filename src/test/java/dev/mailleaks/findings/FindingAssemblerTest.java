@@ -43,6 +43,19 @@ class FindingAssemblerTest {
   }
 
   @Test
+  void aCatchAllGenericRuleYieldsToAKindOfSecretWhateverTheOrder() {
+    Rule assignment = rule("generic.credential-assignment", "Generic", Severity.HIGH);
+    Rule jwt = rule("jwt", "Generic", Severity.HIGH);
+    for (List<Rule> order : List.of(List.of(assignment, jwt), List.of(jwt, assignment))) {
+      FindingAssembler assembler = new FindingAssembler(false);
+      assembler.add(new TextUnit("1", "token=eyJabc"), order.stream()
+          .map(r -> new Match(r, 6, 12, "eyJabc")).toList());
+      assertThat(assembler.findings(ORIGIN, HEADERS)).singleElement()
+          .satisfies(f -> assertThat(f.ruleId()).isEqualTo("jwt"));
+    }
+  }
+
+  @Test
   void theSameSecretFoundByTwoRulesIsNamedByTheMostSpecific() {
     Rule pem = rule("private-key.pem", "Generic", Severity.CRITICAL);
     Rule gcp = rule("gcp.service-account-key", "Google", Severity.CRITICAL);
