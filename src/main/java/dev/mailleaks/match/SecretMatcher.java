@@ -89,6 +89,7 @@ public final class SecretMatcher {
     final int rule;
     Matcher matcher;
     Matcher probe;
+    Matcher gate;
     long[] hits = new long[4]; // (start << 32 | end) of each keyword hit
     int hitCount;
 
@@ -196,6 +197,9 @@ public final class SecretMatcher {
       int next = 0; // first start position not yet tried
       for (int h = 0; h < s.hitCount; h++) {
         int start = (int) (s.hits[h] >>> 32);
+        if (!passesGate(s, rule, (int) s.hits[h])) {
+          continue;
+        }
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         // the region holds the allowed start positions only: find tries each of them, up to and including start
         while (p <= start) {
@@ -224,6 +228,9 @@ public final class SecretMatcher {
       for (int h = 0; h < s.hitCount; h++) {
         int start = (int) (s.hits[h] >>> 32);
         int end = (int) s.hits[h];
+        if (!passesGate(s, rule, end)) {
+          continue;
+        }
         int to = (int) Math.min(text.length(), (long) end + rule.window());
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         while (p <= start) {
@@ -239,6 +246,21 @@ public final class SecretMatcher {
         next = Math.max(next, p);
       }
       return tried;
+    }
+
+    /**
+     * The rule's {@code after_keyword} check at the end of a keyword hit: one {@code lookingAt} that spares the
+     * {@code window_before} start positions of a hit that cannot end a label (prose: "the key to").
+     */
+    private boolean passesGate(RuleState s, Rule rule, int hitEnd) {
+      if (rule.afterKeyword() == null) {
+        return true;
+      }
+      if (s.gate == null) {
+        s.gate = rule.afterKeyword().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      s.gate.region(hitEnd, (int) Math.min(text.length(), (long) hitEnd + rule.window()));
+      return s.gate.lookingAt();
     }
 
     /** Unanchored rules: searches the merged windows around the hits. Returns the characters searched. */

@@ -90,7 +90,7 @@ class SecretMatcherTest {
   @Test
   void dropsSecretsThatFailTheirValidator() {
     Rule base = rule("gh", List.of("ghp_"), "(?<secret>ghp_[A-Za-z0-9]{36})", 64);
-    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, 0,
+    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, new dev.mailleaks.rules.Validator.GithubCrc32(), null, "", List.of(),
         List.of("x"), List.of("y"), "test");
     SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(checked)));
@@ -101,7 +101,7 @@ class SecretMatcherTest {
   @Test
   void reportsARequiringRuleOnlyNearItsCompanion() {
     Rule base = rule("sak", List.of("secret access key"), "(?i)secret access key:\\s*(?<secret>[A-Za-z0-9/+]{40})", 200);
-    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, 0,
+    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, null,
         dev.mailleaks.rules.Companion.withinLines(Pattern.compile("AKIA[A-Z2-7]{16}"), 2), "", List.of(),
         List.of("x"), List.of("y"), "test");
