@@ -35,15 +35,23 @@ public final class SecretMatcher {
    */
   private final Pattern[] probes;
   private static final String MATCH_END = "mlmatchend";
+  /**
+   * Anchored rules whose pattern starts with {@code (?m)^}: only line starts are tried, found by a character scan,
+   * instead of letting {@code find} test the caret at each of the {@code window_before} positions (a table rule
+   * looks 300 characters back from each hit).
+   */
+  private final boolean[] lineStartsOnly;
 
   public SecretMatcher(RuleSet ruleSet) {
     this.rules = ruleSet.rules();
     this.probes = new Pattern[rules.size()];
+    this.lineStartsOnly = new boolean[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
       Pattern p = rules.get(r).pattern();
       boolean comments = (p.flags() & Pattern.COMMENTS) != 0 || p.pattern().contains("(?x"); // a '#' could hide the end
       if (rules.get(r).anchored() && !comments) {
         probes[r] = Pattern.compile("(?=(?:" + p.pattern() + ")(?<" + MATCH_END + ">))", p.flags());
+        lineStartsOnly[r] = p.pattern().startsWith("(?m)^") && (p.flags() & Pattern.UNIX_LINES) == 0;
       }
     }
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
@@ -203,11 +211,19 @@ public final class SecretMatcher {
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         // the region holds the allowed start positions only: find tries each of them, up to and including start
         while (p <= start) {
-          m.region(p, start);
+          int to = start;
+          if (lineStartsOnly[s.rule]) {
+            p = lineStartFrom(p, start);
+            if (p > start) {
+              break;
+            }
+            to = p;
+          }
+          m.region(p, to);
           if (!m.find()) {
-            tried += start - p + 1;
-            p = start + 1;
-            break;
+            tried += to - p + 1;
+            p = to + 1;
+            continue;
           }
           tried += m.start() - p + 1;
           int end = m.start(MATCH_END);
@@ -217,6 +233,24 @@ public final class SecretMatcher {
         next = Math.max(next, p);
       }
       return tried;
+    }
+
+    /**
+     * The first position from {@code p} to {@code limit} where a multi-line caret may match (the start of the text
+     * or after a line terminator; the pattern itself rules out the rest, such as between CR and LF), or
+     * {@code limit + 1}.
+     */
+    private int lineStartFrom(int p, int limit) {
+      for (int i = p; i <= limit; i++) {
+        if (i == 0) {
+          return i;
+        }
+        char c = text.charAt(i - 1);
+        if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          return i;
+        }
+      }
+      return limit + 1;
     }
 
     /** Anchored rules whose pattern cannot be wrapped (comments mode): {@code lookingAt} at each start position. */
