@@ -141,4 +141,28 @@ class SecretMatcherTest {
     assertThat(matcher.find("the password: abc123xyz")).singleElement()
         .satisfies(m -> assertThat(m.start()).isEqualTo(14));
   }
+
+  private static Rule anchored(String keyword, String pattern, int windowBefore, String afterKeyword) {
+    return new Rule("a", "a", "", "", Severity.HIGH, List.of(keyword), Pattern.compile(pattern), 64, windowBefore,
+        afterKeyword == null ? null : Pattern.compile(afterKeyword), 0, dev.mailleaks.rules.Allowlist.NONE, null,
+        null, "", List.of(), List.of("x"), List.of("y"), "test");
+  }
+
+  @Test
+  void afterKeywordSkipsHitsNotFollowedByIt() {
+    String pattern = "(?<![a-z_])[a-z_]{0,10}key[ ]*=[ ]*(?<secret>\\w{6,})";
+    String text = "the key to success; api_key = abc123xyz";
+    assertThat(new SecretMatcher(new RuleSet(List.of(anchored("key", pattern, 10, "[ ]*="))))
+        .find(text)).extracting(Match::secret).containsExactly("abc123xyz");
+    // a gate no hit passes: the pattern is never tried, although it would match
+    assertThat(new SecretMatcher(new RuleSet(List.of(anchored("key", pattern, 10, "[ ]*:")))).find(text)).isEmpty();
+  }
+
+  @Test
+  void multiLinePatternsAreTriedAtEveryLineStartBeforeAHit() {
+    Rule table = anchored("pass", "(?m)^[a-z]+,pass\\r?\\n[a-z]+,(?<secret>\\w{6,})", 40, null);
+    String text = "name,pass\njdoe,Secr3t99\nsome prose, a pass\r\nuser,pass\r\nbob,Other777\n";
+    assertThat(new SecretMatcher(new RuleSet(List.of(table))).find(text)).extracting(Match::secret)
+        .containsExactly("Secr3t99", "Other777");
+  }
 }
