@@ -35,15 +35,23 @@ public final class SecretMatcher {
    */
   private final Pattern[] probes;
   private static final String MATCH_END = "mlmatchend";
+  /**
+   * Anchored rules whose pattern starts with {@code (?m)^}: only line starts are tried, found by a character scan,
+   * instead of letting {@code find} test the caret at each of the {@code window_before} positions (a table rule
+   * looks 300 characters back from each hit).
+   */
+  private final boolean[] lineStartsOnly;
 
   public SecretMatcher(RuleSet ruleSet) {
     this.rules = ruleSet.rules();
     this.probes = new Pattern[rules.size()];
+    this.lineStartsOnly = new boolean[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
       Pattern p = rules.get(r).pattern();
       boolean comments = (p.flags() & Pattern.COMMENTS) != 0 || p.pattern().contains("(?x"); // a '#' could hide the end
       if (rules.get(r).anchored() && !comments) {
         probes[r] = Pattern.compile("(?=(?:" + p.pattern() + ")(?<" + MATCH_END + ">))", p.flags());
+        lineStartsOnly[r] = p.pattern().startsWith("(?m)^") && (p.flags() & Pattern.UNIX_LINES) == 0;
       }
     }
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
@@ -89,6 +97,7 @@ public final class SecretMatcher {
     final int rule;
     Matcher matcher;
     Matcher probe;
+    Matcher gate;
     long[] hits = new long[4]; // (start << 32 | end) of each keyword hit
     int hitCount;
 
@@ -196,14 +205,25 @@ public final class SecretMatcher {
       int next = 0; // first start position not yet tried
       for (int h = 0; h < s.hitCount; h++) {
         int start = (int) (s.hits[h] >>> 32);
+        if (!passesGate(s, rule, (int) s.hits[h])) {
+          continue;
+        }
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         // the region holds the allowed start positions only: find tries each of them, up to and including start
         while (p <= start) {
-          m.region(p, start);
+          int to = start;
+          if (lineStartsOnly[s.rule]) {
+            p = lineStartFrom(p, start);
+            if (p > start) {
+              break;
+            }
+            to = p;
+          }
+          m.region(p, to);
           if (!m.find()) {
-            tried += start - p + 1;
-            p = start + 1;
-            break;
+            tried += to - p + 1;
+            p = to + 1;
+            continue;
           }
           tried += m.start() - p + 1;
           int end = m.start(MATCH_END);
@@ -215,6 +235,24 @@ public final class SecretMatcher {
       return tried;
     }
 
+    /**
+     * The first position from {@code p} to {@code limit} where a multi-line caret may match (the start of the text
+     * or after a line terminator; the pattern itself rules out the rest, such as between CR and LF), or
+     * {@code limit + 1}.
+     */
+    private int lineStartFrom(int p, int limit) {
+      for (int i = p; i <= limit; i++) {
+        if (i == 0) {
+          return i;
+        }
+        char c = text.charAt(i - 1);
+        if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          return i;
+        }
+      }
+      return limit + 1;
+    }
+
     /** Anchored rules whose pattern cannot be wrapped (comments mode): {@code lookingAt} at each start position. */
     private long tryAnchoredOneByOne(RuleState s) {
       Rule rule = rules.get(s.rule);
@@ -224,6 +262,9 @@ public final class SecretMatcher {
       for (int h = 0; h < s.hitCount; h++) {
         int start = (int) (s.hits[h] >>> 32);
         int end = (int) s.hits[h];
+        if (!passesGate(s, rule, end)) {
+          continue;
+        }
         int to = (int) Math.min(text.length(), (long) end + rule.window());
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         while (p <= start) {
@@ -239,6 +280,21 @@ public final class SecretMatcher {
         next = Math.max(next, p);
       }
       return tried;
+    }
+
+    /**
+     * The rule's {@code after_keyword} check at the end of a keyword hit: one {@code lookingAt} that spares the
+     * {@code window_before} start positions of a hit that cannot end a label (prose: "the key to").
+     */
+    private boolean passesGate(RuleState s, Rule rule, int hitEnd) {
+      if (rule.afterKeyword() == null) {
+        return true;
+      }
+      if (s.gate == null) {
+        s.gate = rule.afterKeyword().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      s.gate.region(hitEnd, (int) Math.min(text.length(), (long) hitEnd + rule.window()));
+      return s.gate.lookingAt();
     }
 
     /** Unanchored rules: searches the merged windows around the hits. Returns the characters searched. */

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * @param window how many characters after a keyword hit the pattern may reach
  * @param windowBefore when set (not {@link #UNANCHORED}): a match starts at most this many characters before a
  *     keyword hit, or at it; when unset the pattern is searched in the whole window around the hit
+ * @param afterKeyword for anchored rules, what the text right after a keyword hit must start with for the hit to
+ *     be tried at all (once per hit, instead of its {@code window_before} start positions), or null: for rules
+ *     hit often by prose, whose keyword must be followed by an operator or a value
  * @param minEntropy the least Shannon entropy, in bits per character, of a secret worth reporting (0: any)
  * @param allowlist matches that are not reported
  * @param validator a built-in check the secret must pass to be reported, or null
@@ -26,6 +29,7 @@ public record Rule(
     Pattern pattern,
     int window,
     int windowBefore,
+    Pattern afterKeyword,
     double minEntropy,
     Allowlist allowlist,
     Validator validator,
@@ -59,20 +63,23 @@ public record Rule(
     if (window <= 0 || windowBefore < UNANCHORED) {
       throw new IllegalArgumentException("rule " + id + " has a window <= 0 or a negative window_before");
     }
+    if (afterKeyword != null && windowBefore == UNANCHORED) {
+      throw new IllegalArgumentException("rule " + id + " has after_keyword without window_before");
+    }
   }
 
   /** A rule without a validator or companion (as before those keys existed). */
   public Rule(String id, String name, String description, String provider, Severity severity, List<String> keywords,
       Pattern pattern, int window, int windowBefore, double minEntropy, Allowlist allowlist, String remediation,
       List<String> references, List<String> examples, List<String> negativeExamples, String origin) {
-    this(id, name, description, provider, severity, keywords, pattern, window, windowBefore, minEntropy, allowlist,
-        null, null, remediation, references, examples, negativeExamples, origin);
+    this(id, name, description, provider, severity, keywords, pattern, window, windowBefore, null, minEntropy,
+        allowlist, null, null, remediation, references, examples, negativeExamples, origin);
   }
 
   /** The same rule with other keywords and id: for benchmarks and tests that multiply a rule set. */
   public Rule withIdAndKeywords(String newId, List<String> newKeywords) {
     return new Rule(newId, name, description, provider, severity, newKeywords, pattern, window, windowBefore,
-        minEntropy, allowlist, validator, companion, remediation, references, examples, negativeExamples, origin);
+        afterKeyword, minEntropy, allowlist, validator, companion, remediation, references, examples, negativeExamples, origin);
   }
 
   public boolean hasAccountGroup() {

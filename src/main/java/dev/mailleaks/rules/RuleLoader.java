@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
       "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
-      "min_entropy", "allowlist", "validator", "requires",
+      "after_keyword", "min_entropy", "allowlist", "validator", "requires",
       "remediation", "references", "examples", "negative_examples", "imported_from");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
@@ -230,6 +230,18 @@ public final class RuleLoader {
     }
     int window = count(file, id, node, "window", Rule.DEFAULT_WINDOW, 1, problems);
     int windowBefore = count(file, id, node, "window_before", Rule.UNANCHORED, 0, problems);
+    Pattern afterKeyword = null;
+    String afterKeywordText = text(node, "after_keyword");
+    if (afterKeywordText != null) {
+      if (windowBefore == Rule.UNANCHORED) {
+        problems.add(new RuleDiagnostic(file, id, "after_keyword needs window_before (it gates the start positions before a hit)"));
+      }
+      try {
+        afterKeyword = Pattern.compile(afterKeywordText);
+      } catch (PatternSyntaxException e) {
+        problems.add(new RuleDiagnostic(file, id, "after_keyword does not compile: " + firstLine(e.getMessage())));
+      }
+    }
     double minEntropy = 0;
     JsonNode entropyNode = node.get("min_entropy");
     if (entropyNode != null) {
@@ -246,7 +258,7 @@ public final class RuleLoader {
       return null;
     }
     return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
-        keywords, pattern, window, windowBefore, minEntropy, allowlist, validator, companion,
+        keywords, pattern, window, windowBefore, afterKeyword, minEntropy, allowlist, validator, companion,
         orEmpty(text(node, "remediation")), strings(node, "references"), examples, negatives, file);
   }
 

@@ -90,7 +90,7 @@ class SecretMatcherTest {
   @Test
   void dropsSecretsThatFailTheirValidator() {
     Rule base = rule("gh", List.of("ghp_"), "(?<secret>ghp_[A-Za-z0-9]{36})", 64);
-    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, 0,
+    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, new dev.mailleaks.rules.Validator.GithubCrc32(), null, "", List.of(),
         List.of("x"), List.of("y"), "test");
     SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(checked)));
@@ -101,7 +101,7 @@ class SecretMatcherTest {
   @Test
   void reportsARequiringRuleOnlyNearItsCompanion() {
     Rule base = rule("sak", List.of("secret access key"), "(?i)secret access key:\\s*(?<secret>[A-Za-z0-9/+]{40})", 200);
-    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, 0,
+    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, null,
         dev.mailleaks.rules.Companion.withinLines(Pattern.compile("AKIA[A-Z2-7]{16}"), 2), "", List.of(),
         List.of("x"), List.of("y"), "test");
@@ -140,5 +140,29 @@ class SecretMatcherTest {
         .containsExactly("abc123xyz", "qwe789rty", "zzz999yyy", "too-far");
     assertThat(matcher.find("the password: abc123xyz")).singleElement()
         .satisfies(m -> assertThat(m.start()).isEqualTo(14));
+  }
+
+  private static Rule anchored(String keyword, String pattern, int windowBefore, String afterKeyword) {
+    return new Rule("a", "a", "", "", Severity.HIGH, List.of(keyword), Pattern.compile(pattern), 64, windowBefore,
+        afterKeyword == null ? null : Pattern.compile(afterKeyword), 0, dev.mailleaks.rules.Allowlist.NONE, null,
+        null, "", List.of(), List.of("x"), List.of("y"), "test");
+  }
+
+  @Test
+  void afterKeywordSkipsHitsNotFollowedByIt() {
+    String pattern = "(?<![a-z_])[a-z_]{0,10}key[ ]*=[ ]*(?<secret>\\w{6,})";
+    String text = "the key to success; api_key = abc123xyz";
+    assertThat(new SecretMatcher(new RuleSet(List.of(anchored("key", pattern, 10, "[ ]*="))))
+        .find(text)).extracting(Match::secret).containsExactly("abc123xyz");
+    // a gate no hit passes: the pattern is never tried, although it would match
+    assertThat(new SecretMatcher(new RuleSet(List.of(anchored("key", pattern, 10, "[ ]*:")))).find(text)).isEmpty();
+  }
+
+  @Test
+  void multiLinePatternsAreTriedAtEveryLineStartBeforeAHit() {
+    Rule table = anchored("pass", "(?m)^[a-z]+,pass\\r?\\n[a-z]+,(?<secret>\\w{6,})", 40, null);
+    String text = "name,pass\njdoe,Secr3t99\nsome prose, a pass\r\nuser,pass\r\nbob,Other777\n";
+    assertThat(new SecretMatcher(new RuleSet(List.of(table))).find(text)).extracting(Match::secret)
+        .containsExactly("Secr3t99", "Other777");
   }
 }

@@ -77,6 +77,17 @@ class RuleLoaderTest {
   }
 
   @Test
+  void afterKeywordIsReadForAnchoredRulesOnly() throws Exception {
+    Path anchored = write("gated.yml", VALID.replace("    examples:",
+        "    window_before: 8\n    after_keyword: '[a-z0-9]{8}'\n    examples:"));
+    assertThat(new RuleLoader().load(List.of(anchored)).rules().get(0).afterKeyword().pattern()).isEqualTo("[a-z0-9]{8}");
+    Path unanchored = write("ungated.yml", VALID.replace("    examples:", "    after_keyword: '(x'\n    examples:"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(unanchored)))
+        .hasMessageContaining("[demo.token]: after_keyword needs window_before")
+        .hasMessageContaining("[demo.token]: after_keyword does not compile: Unclosed group");
+  }
+
+  @Test
   void anUnknownValidatorIsAnErrorOfItsRule() throws Exception {
     Path file = write("unknown.yml", VALID.replace("    examples:", "    validator: crc64\n    examples:"));
     assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessage(file + " [demo.token]: unknown validator "
