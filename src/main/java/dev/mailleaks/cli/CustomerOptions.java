@@ -4,6 +4,7 @@ import dev.mailleaks.customers.Attributor;
 import dev.mailleaks.customers.CustomerDirectory;
 import dev.mailleaks.customers.CustomerFileException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,30 @@ final class CustomerOptions {
       description = "A domain of the breached company itself (repeatable): never attributed to a customer.")
   List<String> internalDomains = new ArrayList<>();
 
-  /** The attributor, or null when no customer file was given. */
-  Attributor attributor() throws IOException, CustomerFileException {
-    return customers == null ? null : new Attributor(CustomerDirectory.read(customers), internalDomains);
+  /** The customers file could not be used; what was wrong is already printed. */
+  static final class Unusable extends Exception {
+    Unusable() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The attributor, or null when no customer file was given.
+   *
+   * @throws Unusable after printing every problem of the file to {@code err}
+   */
+  Attributor attributor(PrintWriter err) throws Unusable {
+    if (customers == null) {
+      return null;
+    }
+    try {
+      return new Attributor(CustomerDirectory.read(customers), internalDomains);
+    } catch (CustomerFileException e) {
+      err.println("mailleaks: the customers file cannot be used:");
+      e.problems().forEach(p -> err.println("  " + p));
+    } catch (IOException e) {
+      err.println("mailleaks: cannot read " + customers + ": " + e.getMessage());
+    }
+    throw new Unusable();
   }
 }

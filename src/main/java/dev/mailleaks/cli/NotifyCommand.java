@@ -1,25 +1,18 @@
 package dev.mailleaks.cli;
 
 import dev.mailleaks.customers.Attributor;
-import dev.mailleaks.customers.CustomerFileException;
-import dev.mailleaks.notify.Notification;
 import dev.mailleaks.notify.NotificationPlan;
 import dev.mailleaks.notify.NotificationWriter;
 import dev.mailleaks.store.Datastore;
 import dev.mailleaks.store.DatastoreException;
 import dev.mailleaks.store.FindingStore;
 import dev.mailleaks.store.Triage;
-import dev.mailleaks.store.TriageStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +49,8 @@ final class NotifyCommand implements Callable<Integer> {
     }
     Attributor attributor;
     try {
-      attributor = customerOptions.attributor();
-    } catch (CustomerFileException e) {
-      err.println("mailleaks: the customers file cannot be used:");
-      e.problems().forEach(p -> err.println("  " + p));
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      err.println("mailleaks: cannot read " + customerOptions.customers + ": " + e.getMessage());
+      attributor = customerOptions.attributor(err);
+    } catch (CustomerOptions.Unusable e) {
       return ExitCodes.USAGE;
     }
     try (Datastore store = datastore.open()) {
@@ -71,15 +59,9 @@ final class NotifyCommand implements Callable<Integer> {
       String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       int letters = new NotificationWriter(template).write(plan, folder, now);
       if (markNotified && !plan.notifications().isEmpty()) {
-        Set<String> fingerprints = new LinkedHashSet<>();
-        List<String[]> sent = new ArrayList<>();
-        for (Notification n : plan.notifications()) {
-          fingerprints.add(n.secret().fingerprint());
-          sent.add(new String[] {n.secret().fingerprint(), n.attribution().customer().id()});
-        }
-        Triage triage = new Triage(store);
-        triage.set(List.copyOf(fingerprints), TriageStatus.NOTIFIED, "notified: " + folder.toAbsolutePath());
-        triage.notified(sent, folder.toAbsolutePath().toString());
+        new Triage(store).markNotified(plan.notifications().stream()
+            .map(n -> new Triage.Sent(n.secret().fingerprint(), n.attribution().customer().id())).toList(),
+            folder.toAbsolutePath().toString());
       }
       out.printf("%d notification(s) for %d customer(s), %d unattributed secret(s) to review; written to %s%n",
           plan.notifications().size(), letters, plan.unattributed().size(), folder);

@@ -1,7 +1,6 @@
 package dev.mailleaks.cli;
 
 import dev.mailleaks.customers.Attributor;
-import dev.mailleaks.customers.CustomerFileException;
 import dev.mailleaks.notify.Notification;
 import dev.mailleaks.notify.NotificationPlan;
 import dev.mailleaks.report.StoreReportFormat;
@@ -54,13 +53,8 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Attributor attributor;
     try {
-      attributor = customerOptions.attributor();
-    } catch (CustomerFileException e) {
-      err.println("mailleaks: the customers file cannot be used:");
-      e.problems().forEach(p -> err.println("  " + p));
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      err.println("mailleaks: cannot read " + customerOptions.customers + ": " + e.getMessage());
+      attributor = customerOptions.attributor(err);
+    } catch (CustomerOptions.Unusable e) {
       return ExitCodes.USAGE;
     }
     StoreSnapshot snapshot;

@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -72,24 +70,18 @@ final class TriageCommand implements Callable<Integer> {
         }
         return ExitCodes.CLEAN;
       }
-      // Every change is checked before any is made: a bulk file with one bad row changes nothing.
-      Map<TriageStatus, Map<String, List<String>>> changes = new LinkedHashMap<>();
+      // Every change is checked before any is made, and all are made in one transaction.
+      List<Triage.Request> requests = new ArrayList<>();
       if (csv != null) {
-        readCsv(findings, changes);
+        readCsv(findings, requests);
       } else {
         TriageStatus parsed = TriageStatus.parse(status);
         for (String given : fingerprints) {
-          changes.computeIfAbsent(parsed, k -> new LinkedHashMap<>()).computeIfAbsent(note, k -> new ArrayList<>())
-              .add(resolve(findings, given));
+          requests.add(new Triage.Request(resolve(findings, given), parsed, note));
         }
       }
-      int changed = 0;
-      for (var byStatus : changes.entrySet()) {
-        for (var byNote : byStatus.getValue().entrySet()) {
-          triage.set(byNote.getValue(), byStatus.getKey(), byNote.getKey());
-          changed += byNote.getValue().size();
-        }
-      }
+      triage.apply(requests);
+      int changed = requests.size();
       out.printf("%d secret(s) triaged%n", changed);
       return ExitCodes.CLEAN;
     } catch (IllegalArgumentException e) {
@@ -104,7 +96,7 @@ final class TriageCommand implements Callable<Integer> {
     }
   }
 
-  private void readCsv(FindingStore findings, Map<TriageStatus, Map<String, List<String>>> changes)
+  private void readCsv(FindingStore findings, List<Triage.Request> requests)
       throws IOException, SQLException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, format)) {
@@ -117,8 +109,7 @@ final class TriageCommand implements Callable<Integer> {
         try {
           TriageStatus parsed = TriageStatus.parse(record.get(header.indexOf("status")));
           String rowNote = header.contains("note") && record.size() > header.indexOf("note") ? record.get(header.indexOf("note")) : "";
-          changes.computeIfAbsent(parsed, k -> new LinkedHashMap<>()).computeIfAbsent(rowNote, k -> new ArrayList<>())
-              .add(resolve(findings, record.get(header.indexOf("fingerprint"))));
+          requests.add(new Triage.Request(resolve(findings, record.get(header.indexOf("fingerprint"))), parsed, rowNote));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
           throw new IllegalArgumentException(where + e.getMessage());
         }

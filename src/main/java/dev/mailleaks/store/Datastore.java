@@ -92,6 +92,26 @@ public final class Datastore implements AutoCloseable {
     closeQuietly(connection);
   }
 
+  /** Work against the database that may fail part-way. */
+  interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: committed whole, or rolled back on any error (which is rethrown). */
+  static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+    boolean auto = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(auto);
+    }
+  }
+
   static String firstLine(SQLException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.lines().findFirst().orElse(message);

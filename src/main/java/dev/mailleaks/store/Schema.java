@@ -124,21 +124,20 @@ final class Schema {
   /** Applies the migrations {@code connection}'s database lacks, each in its own transaction. */
   static void migrate(Connection connection, int from, int to) throws SQLException {
     for (int version = from + 1; version <= to; version++) {
-      boolean auto = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : MIGRATIONS.get(version - 1).split(";\\s*\\n")) {
-          if (!sql.isBlank()) {
-            statement.execute(sql);
+      int next = version;
+      try {
+        Datastore.inTransaction(connection, () -> {
+          try (Statement statement = connection.createStatement()) {
+            for (String sql : MIGRATIONS.get(next - 1).split(";\\s*\\n")) {
+              if (!sql.isBlank()) {
+                statement.execute(sql);
+              }
+            }
+            statement.execute("PRAGMA user_version = " + next);
           }
-        }
-        statement.execute("PRAGMA user_version = " + version);
-        connection.commit();
+        });
       } catch (SQLException e) {
-        connection.rollback();
         throw new SQLException("migration to schema version " + version + " failed: " + e.getMessage(), e);
-      } finally {
-        connection.setAutoCommit(auto);
       }
     }
   }
