@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import dev.mailleaks.report.SpreadsheetCells;
 import dev.mailleaks.customers.Customer;
 import dev.mailleaks.store.StoredSecret;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ public final class NotificationWriter {
     createOwnerOnlyFolder(folder.resolve("letters"));
     try (CSVPrinter csv = csv(folder.resolve("notifications.csv"), COLUMNS)) {
       for (Notification n : plan.notifications()) {
-        csv.printRecord(row(n).values().stream().map(NotificationWriter::guardFormula).toList());
+        csv.printRecord(row(n).values().stream().map(SpreadsheetCells::defuse).toList());
       }
     }
     try (OutputStream out = create(folder.resolve("notifications.json"));
@@ -99,7 +99,7 @@ public final class NotificationWriter {
         csv.printRecord(List.of(s.fingerprint(), s.provider(), s.ruleId(), s.ruleName(), s.severity(), s.secretRedacted(),
             s.firstSeen(), s.lastSeen(), Long.toString(s.occurrences()), String.join(";", s.messageIds()),
             String.join(";", s.mailboxes()), String.join(";", s.senders()), String.join(";", s.accounts()),
-            s.triageStatus(), s.remediation()).stream().map(NotificationWriter::guardFormula).toList());
+            s.triageStatus(), s.remediation()).stream().map(SpreadsheetCells::defuse).toList());
       }
     }
     Map<Customer, List<Notification>> byCustomer = new LinkedHashMap<>();
@@ -140,12 +140,6 @@ public final class NotificationWriter {
     row.put("triage_status", s.triageStatus());
     row.put("remediation", s.remediation());
     return row;
-  }
-
-  /** Spreadsheets run a cell that starts with = + - @ as a formula; mail content must never be one. */
-  static String guardFormula(Object value) {
-    String text = String.valueOf(value);
-    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 
   /** A customer id as a safe file name: letters, digits, dot, dash and underscore. */

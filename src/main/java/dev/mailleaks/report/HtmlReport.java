@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mailleaks.store.StoredScan;
-import dev.mailleaks.store.StoredSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,29 +84,11 @@ final class HtmlReport implements StoreReport {
     JsonGenerator json = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8);
     json.setCharacterEscapes(new ScriptSafeEscapes());
     json.writeStartObject();
-    StoreJson.writeTool(json, snapshot.tool());
+    StoreJson.writeToolScansAndSecrets(json, snapshot, false); // the page shows redacted secrets only
     json.writeBooleanField("customer_directory", !snapshot.customersByFingerprint().isEmpty());
-    json.writeArrayFieldStart("scans");
-    for (StoredScan scan : snapshot.scans()) {
-      StoreJson.writeScan(json, scan);
-    }
-    json.writeEndArray();
-    var occurrences = snapshot.occurrencesByFingerprint();
-    json.writeArrayFieldStart("secrets");
-    for (StoredSecret s : snapshot.secrets()) {
-      StoreJson.writeSecret(json, withoutPlaintext(s), snapshot.customersOf(s.fingerprint()),
-          occurrences.getOrDefault(s.fingerprint(), List.of()));
-    }
-    json.writeEndArray();
     json.writeEndObject();
     json.flush();
     return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static StoredSecret withoutPlaintext(StoredSecret s) {
-    return new StoredSecret(s.fingerprint(), s.ruleId(), s.ruleName(), s.provider(), s.severity(), s.secretRedacted(),
-        null, s.firstSeen(), s.lastSeen(), s.occurrences(), s.mailboxes(), s.messageIds(), s.senders(), s.accounts(),
-        s.triageStatus(), s.remediation());
   }
 
   /** Text for an HTML element or a quoted attribute value. */

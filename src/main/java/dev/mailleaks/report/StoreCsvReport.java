@@ -45,17 +45,8 @@ final class StoreCsvReport implements StoreReport {
       if (plaintext) {
         row.add(header.indexOf("secret"), s == null || s.secret() == null ? "" : s.secret());
       }
-      csv.printRecord(row.stream().map(StoreCsvReport::defuseFormula).toList());
+      csv.printRecord(row.stream().map(SpreadsheetCells::defuse).toList());
     }
     csv.flush();
-  }
-
-  /**
-   * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a formula; mail
-   * headers are written by whoever sent the mail, so such a cell gets a leading apostrophe.
-   */
-  static String defuseFormula(String value) {
-    String text = value == null ? "" : value;
-    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }

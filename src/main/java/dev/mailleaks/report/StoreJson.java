@@ -37,11 +37,33 @@ final class StoreJson {
   }
 
   /**
-   * One secret with the customers it is attributed to and, unless {@code occurrences} is null, where it occurs.
-   * The plaintext is written only when the secret carries it.
+   * The {@code tool}, {@code scans} and {@code secrets} (each with its occurrences) fields of a report object.
+   *
+   * @param plaintext write plaintexts where the snapshot holds them (never in a report that is shared or rendered)
    */
-  static void writeSecret(JsonGenerator json, StoredSecret s, List<String> customers, List<StoredOccurrence> occurrences)
+  static void writeToolScansAndSecrets(JsonGenerator json, StoreSnapshot snapshot, boolean plaintext)
       throws IOException {
+    writeTool(json, snapshot.tool());
+    json.writeArrayFieldStart("scans");
+    for (StoredScan scan : snapshot.scans()) {
+      writeScan(json, scan);
+    }
+    json.writeEndArray();
+    var occurrences = snapshot.occurrencesByFingerprint();
+    json.writeArrayFieldStart("secrets");
+    for (StoredSecret s : snapshot.secrets()) {
+      writeSecret(json, s, plaintext, snapshot.customersOf(s.fingerprint()),
+          occurrences.getOrDefault(s.fingerprint(), List.of()));
+    }
+    json.writeEndArray();
+  }
+
+  /**
+   * One secret with the customers it is attributed to and, unless {@code occurrences} is null, where it occurs.
+   * The plaintext is written only when asked for and the secret carries it.
+   */
+  static void writeSecret(JsonGenerator json, StoredSecret s, boolean plaintext, List<String> customers,
+      List<StoredOccurrence> occurrences) throws IOException {
     json.writeStartObject();
     json.writeStringField("fingerprint", s.fingerprint());
     json.writeStringField("rule_id", s.ruleId());
@@ -49,7 +71,7 @@ final class StoreJson {
     json.writeStringField("provider", s.provider());
     json.writeStringField("severity", s.severity());
     json.writeStringField("secret_redacted", s.secretRedacted());
-    if (s.secret() != null) {
+    if (plaintext && s.secret() != null) {
       json.writeStringField("secret", s.secret());
     }
     json.writeStringField("first_seen", s.firstSeen());

@@ -3,7 +3,6 @@ package dev.mailleaks.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mailleaks.store.StoredScan;
 import dev.mailleaks.store.StoredSecret;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,19 +20,7 @@ final class StoreJsonReport implements StoreReport {
   public void write(StoreSnapshot snapshot, OutputStream out) throws IOException {
     JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
     json.writeStartObject();
-    StoreJson.writeTool(json, snapshot.tool());
-    json.writeArrayFieldStart("scans");
-    for (StoredScan scan : snapshot.scans()) {
-      StoreJson.writeScan(json, scan);
-    }
-    json.writeEndArray();
-    var occurrences = snapshot.occurrencesByFingerprint();
-    json.writeArrayFieldStart("secrets");
-    for (StoredSecret s : snapshot.secrets()) {
-      StoreJson.writeSecret(json, s, snapshot.customersOf(s.fingerprint()),
-          occurrences.getOrDefault(s.fingerprint(), List.of()));
-    }
-    json.writeEndArray();
+    StoreJson.writeToolScansAndSecrets(json, snapshot, true);
     json.writeArrayFieldStart("customers");
     for (Map.Entry<String, List<String>> c : secretsByCustomer(snapshot).entrySet()) {
       json.writeStartObject();

@@ -16,7 +16,7 @@ final class StoreJsonlReport implements StoreReport {
     json.setRootValueSeparator(null);
     var occurrences = snapshot.occurrencesByFingerprint();
     for (StoredSecret s : snapshot.secrets()) {
-      StoreJson.writeSecret(json, s, snapshot.customersOf(s.fingerprint()),
+      StoreJson.writeSecret(json, s, true, snapshot.customersOf(s.fingerprint()),
           occurrences.getOrDefault(s.fingerprint(), List.of()));
       json.writeRaw('\n');
     }

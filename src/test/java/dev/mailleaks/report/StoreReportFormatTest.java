@@ -150,10 +150,10 @@ class StoreReportFormatTest {
       assertThat(rows.get(0).get("subject")).isEqualTo("'" + FORMULA_SUBJECT);
       assertThat(rows.get(2).get("from")).isEqualTo("'+1 dial@x.example");
       assertThat(rows.get(2).get("subject")).isEqualTo("'-pw");
-      assertThat(StoreCsvReport.defuseFormula("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-      assertThat(StoreCsvReport.defuseFormula("\t=1")).isEqualTo("'\t=1");
-      assertThat(StoreCsvReport.defuseFormula("\r=1")).isEqualTo("'\r=1");
-      assertThat(StoreCsvReport.defuseFormula("a=1")).isEqualTo("a=1");
+      assertThat(SpreadsheetCells.defuse("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+      assertThat(SpreadsheetCells.defuse("\t=1")).isEqualTo("'\t=1");
+      assertThat(SpreadsheetCells.defuse("\r=1")).isEqualTo("'\r=1");
+      assertThat(SpreadsheetCells.defuse("a=1")).isEqualTo("a=1");
     }
 
     @Test
