@@ -18,22 +18,9 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 
-JAR=${MAILLEAKS_JAR:-target/mailleaks.jar}
-if [[ -z ${MAILLEAKS_JAR:-} ]]; then
-  mvn -q -o -B -DskipTests package >&2
-fi
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-set +e
-java -jar "$JAR" scan --no-progress --datastore "$WORK/findings.db" -f jsonl -o "$WORK/scan.jsonl" testdata/ 2>"$WORK/scan.err"
-code=$?
-set -e
-if [[ $code -gt 1 && $code -ne 3 ]]; then
-  echo "scan failed with exit code $code:" >&2; cat "$WORK/scan.err" >&2; exit 1
-fi
+source src/test/scripts/testdata-datastore.sh # from the repository root (cd above)
 HTML=$WORK/report.html
-java -jar "$JAR" report --datastore "$WORK/findings.db" --format html -o "$HTML" \
+java -jar "$JAR" report --datastore "$DB" --format html -o "$HTML" \
   --customers testdata/customers/customers.csv --internal-domain company.example
 echo "report.html: $(wc -c <"$HTML") bytes"
 

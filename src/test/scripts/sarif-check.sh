@@ -22,21 +22,8 @@ if [[ ! -x $MULTITOOL ]]; then
   npm install --no-audit --no-fund --prefix "$TOOLS" "@microsoft/sarif-multitool@$MULTITOOL_VERSION" >&2
 fi
 
-JAR=${MAILLEAKS_JAR:-target/mailleaks.jar}
-if [[ -z ${MAILLEAKS_JAR:-} ]]; then
-  mvn -q -o -B -DskipTests package >&2
-fi
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-set +e
-java -jar "$JAR" scan --no-progress --datastore "$WORK/findings.db" -f jsonl -o "$WORK/scan.jsonl" testdata/ 2>"$WORK/scan.err"
-code=$?
-set -e
-if [[ $code -gt 1 && $code -ne 3 ]]; then
-  echo "scan failed with exit code $code:" >&2; cat "$WORK/scan.err" >&2; exit 1
-fi
-java -jar "$JAR" report --datastore "$WORK/findings.db" --format sarif -o "$WORK/report.sarif" \
+source src/test/scripts/testdata-datastore.sh # from the repository root (cd above)
+java -jar "$JAR" report --datastore "$DB" --format sarif -o "$WORK/report.sarif" \
   --customers testdata/customers/customers.csv --internal-domain company.example
 
 "$MULTITOOL" validate "$WORK/report.sarif" --level Error Warning Note -o "$WORK/validation.sarif" >"$WORK/validate.out" 2>&1 \
