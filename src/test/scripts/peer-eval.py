@@ -432,6 +432,15 @@ def compare_report(rep, examples, by_layout):
         rep.para("None: both layouts give the same rules for every example.")
 
 
+def write_errors(path, examples):
+    with open(path, "w", encoding="utf-8") as f:
+        for ex in examples:
+            hit = bool(ex["our_rules"])
+            if ex["scored"] and hit != (ex["kind"] == "positive"):
+                f.write(json.dumps({k: ex[k] for k in ("source", "rule_id", "rule_name", "kind", "placeholder",
+                                                       "cross", "our_rules", "text")}) + "\n")
+
+
 def sha256_file(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -461,6 +470,9 @@ def main():
     ap.add_argument("--providers", type=int, default=30, help="providers to list (default 30)")
     ap.add_argument("--no-verify", action="store_true", help="skip the `mailleaks list` check of message ordinals")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (mbox and findings)")
+    ap.add_argument("--errors", metavar="FILE",
+                    help="write the missed positives and flagged negatives as JSONL to FILE (peer example texts, "
+                         "with our rules that fired), for working through them")
     args = ap.parse_args()
 
     if not os.path.isfile(args.jar):
@@ -512,6 +524,8 @@ def main():
                 f"Scan: `{shown}` -> exit {rc}; {sum(len(v) for v in findings.values())} findings in "
                 f"{len(findings)} messages.",
             ]
+            if args.errors:
+                write_errors(args.errors, examples)
             build_report(rep, meta, examples, per_source, total, families, providers, our_rules, findings, args,
                          "example in the body" if lay == "body" else "example as attachment example.txt (base64)")
         if args.compare:
