@@ -52,6 +52,9 @@ import tempfile
 
 DEFAULT_EXAMPLES = "/work/shared/corpus/peer-rules/examples.jsonl"
 DEFAULT_JAR = "/tmp/eval-jar/mailleaks.jar"
+# Kingfisher marks the rules it never reports on their own `visible: false`: hosts, account names and client ids
+# captured only to validate a secret found by another rule. Their positives are not secrets.
+DEFAULT_KINGFISHER_RULES = "/work/shared/corpus/peer-rules/kingfisher/rules"
 SOURCE_ORDER = ["noseyparker", "gitleaks", "kingfisher", "detect-secrets"]
 
 FROM_LINE = b"From eval@example.com Mon Jan  1 00:00:00 2024\n"
@@ -261,6 +264,7 @@ class Score:
     def __init__(self):
         self.pos = self.found = self.neg = self.flagged = self.unscored = 0
         self.cross = self.cross_flagged = self.missed_placeholder = 0
+        self.context = self.context_found = 0  # positives of peer rules the peer itself never reports
 
     def add(self, ex, hit):
         if not ex["scored"]:
@@ -269,6 +273,8 @@ class Score:
             self.pos += 1
             self.found += hit
             self.missed_placeholder += (not hit) and ex["placeholder"]
+            self.context += ex["context_only"]
+            self.context_found += hit and ex["context_only"]
         else:
             self.neg += 1
             self.flagged += hit
@@ -276,11 +282,27 @@ class Score:
             self.cross_flagged += hit and ex["cross"]
 
 
-def mark_examples(examples):
+def context_only_rules(folder):
+    """Ids of Kingfisher rules with `visible: false` (dependency captures, never reported by Kingfisher)."""
+    ids = set()
+    if not folder or not os.path.isdir(folder):
+        return ids
+    import yaml  # only needed here; PyYAML is on the evaluation machine
+    for name in sorted(os.listdir(folder)):
+        if name.endswith((".yml", ".yaml")):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                for rule in (yaml.safe_load(f) or {}).get("rules", []) or []:
+                    if isinstance(rule, dict) and rule.get("visible") is False and "id" in rule:
+                        ids.add(rule["id"])
+    return ids
+
+
+def mark_examples(examples, context_rules=frozenset()):
     positive_texts = {ex["text"] for ex in examples if ex["kind"] == "positive" and ex["scored"]}
     for ex in examples:
         ex["cross"] = ex["kind"] == "negative" and ex["text"] in positive_texts
         ex["placeholder"] = ex["kind"] == "positive" and placeholder_like(ex["text"])
+        ex["context_only"] = ex["kind"] == "positive" and ex["rule_id"] in context_rules
 
 
 def evaluate(examples, findings):
@@ -341,18 +363,19 @@ class Report:
 
 
 def score_row(label, s):
-    return [label, s.pos, s.found, pct(s.found, s.pos), s.neg, s.flagged, pct(s.flagged, s.neg),
-            pct(s.flagged - s.cross_flagged, s.neg - s.cross), s.pos - s.found - s.missed_placeholder]
+    return [label, s.pos, s.found, pct(s.found, s.pos), pct(s.found - s.context_found, s.pos - s.context), s.neg,
+            s.flagged, pct(s.flagged, s.neg), pct(s.flagged - s.cross_flagged, s.neg - s.cross),
+            s.pos - s.found - s.missed_placeholder]
 
 
 def build_report(rep, meta, examples, per_source, total, families, providers, our_rules, findings, args, layout):
     rep.heading(f"Peer examples, {layout}")
     for line in meta:
         rep.para(line)
-    rep.table(["source", "positives", "found", "recall", "negatives", "flagged", "FP share",
-               "FP share excl. x-labelled", "missed, not placeholder-like"],
+    rep.table(["source", "positives", "found", "recall", "recall excl. context-only", "negatives", "flagged",
+               "FP share", "FP share excl. x-labelled", "missed, not placeholder-like"],
               [score_row(s, sc) for s, sc in per_source.items()] + [score_row("all", total)],
-              "lrrrrrrrr")
+              "lrrrrrrrrr")
     rep.para(f"Goal (issue 3): recall >= 95%, FP share <= 2%. Now: recall {pct(total.found, total.pos)}, "
              f"FP share {pct(total.flagged, total.neg)}. Not scored (blank text): {total.unscored}.")
     macro = []
@@ -366,7 +389,9 @@ def build_report(rep, meta, examples, per_source, total, families, providers, ou
              f"negatives are per rule); {total.cross} such negatives, {total.cross_flagged} of them flagged. "
              "Placeholder-like: a positive with EXAMPLE, xxxxxx, aaaaaaaa, 00000000, 1234567890, your_key, <...>, "
              f"user:password@, hello_world and the like ({total.missed_placeholder} of {total.pos - total.found} "
-             "misses); informative only, recall counts every positive.")
+             "misses); informative only, recall counts every positive. Context-only: a positive of a Kingfisher "
+             f"rule marked `visible: false`, which Kingfisher itself never reports (a host, account name or client "
+             f"id kept to validate another rule's secret): {total.context} positives, {total.context_found} found.")
 
     def fam_rows(items):
         rows = []
@@ -438,7 +463,7 @@ def write_errors(path, examples):
             hit = bool(ex["our_rules"])
             if ex["scored"] and hit != (ex["kind"] == "positive"):
                 f.write(json.dumps({k: ex[k] for k in ("source", "rule_id", "rule_name", "kind", "placeholder",
-                                                       "cross", "our_rules", "text")}) + "\n")
+                                                       "cross", "context_only", "our_rules", "text")}) + "\n")
 
 
 def sha256_file(path):
@@ -470,6 +495,9 @@ def main():
     ap.add_argument("--providers", type=int, default=30, help="providers to list (default 30)")
     ap.add_argument("--no-verify", action="store_true", help="skip the `mailleaks list` check of message ordinals")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (mbox and findings)")
+    ap.add_argument("--kingfisher-rules", default=DEFAULT_KINGFISHER_RULES, metavar="DIR",
+                    help="Kingfisher rule folder, to tell its context-only (visible: false) rules "
+                         f"(default {DEFAULT_KINGFISHER_RULES})")
     ap.add_argument("--errors", metavar="FILE",
                     help="write the missed positives and flagged negatives as JSONL to FILE (peer example texts, "
                          "with our rules that fired), for working through them")
@@ -480,7 +508,7 @@ def main():
     examples = load_examples(args.examples)
     if not examples:
         ap.error("no examples")
-    mark_examples(examples)
+    mark_examples(examples, context_only_rules(args.kingfisher_rules))
     layouts = ["body", "attachment"] if args.compare else ["attachment" if args.as_attachment else "body"]
 
     tmp = tempfile.mkdtemp(prefix="peer-eval-")
