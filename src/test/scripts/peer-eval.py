@@ -251,6 +251,30 @@ PLACEHOLDER = re.compile(r"(?i)example|x{6}|a{8}|0{8}|1234567890|abcdef0123|0123
                          r"|<[a-z_ -]{3,40}>|\bmy_?password\b|:(?:secret|password|pass)@|=(?:secret|password);|hello_?world")
 
 
+# Why a positive is missed, by a rough reading of the peer rule and the text (heuristic, for triage; a miss in
+# "other" is worth a look). Order matters: the first that applies wins.
+NOT_A_SECRET_RULES = re.compile(r"np\.arn\.|np\.s3\.|np\.gcs\.|ip_public|np\.google\.1$|np\.shopify\.|reactapp|np\.aws\.3$"
+                                r"|linkedin\.1$|squareup\.1$|jenkins\.1$|gcp-service-account|kingfisher\.gcp\.1$|age\.1$")
+PLACEHOLDER_TEXT = re.compile(r"(?i)(.)\1{7}|:(?:secret|password)@|thisismy|mypass|yourpass|sesame|aladdin|\$\{|\$[a-z]"
+                              r"|%[a-z]+%|#\{")
+INVALID_RULES = re.compile(r"github\.[23]$|npm\.1$|^discord$|aws\.1$|private|privkey|pem\.|documo|ibm\.|frame\.?io"
+                           r"|microsoftteams|azure\.[14]$|jwt")
+MISS_REASONS = ["context-only (Kingfisher visible: false)", "not a secret (ARN, bucket, IP, client id, domain, user name)",
+                "placeholder or documentation value", "invalid (checksum, structure, truncated)", "other"]
+
+
+def miss_reason(ex):
+    if ex["context_only"]:
+        return MISS_REASONS[0]
+    if NOT_A_SECRET_RULES.search(ex["rule_id"]):
+        return MISS_REASONS[1]
+    if ex["placeholder"] or PLACEHOLDER_TEXT.search(ex["text"]):
+        return MISS_REASONS[2]
+    if INVALID_RULES.search(ex["rule_id"]):
+        return MISS_REASONS[3]
+    return MISS_REASONS[4]
+
+
 def placeholder_like(text):
     return bool(PLACEHOLDER.search(text))
 
@@ -412,6 +436,17 @@ def build_report(rep, meta, examples, per_source, total, families, providers, ou
     n_zero = sum(1 for _, f in scored_fams if f["score"].found == 0)
     rep.para(f"Families with positives: {len(scored_fams)}; with none found: {n_zero}; "
              f"with all found: {sum(1 for _, f in scored_fams if f['score'].found == f['score'].pos)}.")
+
+    missed = [ex for ex in examples if ex["scored"] and ex["kind"] == "positive" and not ex["our_rules"]]
+    reasons = collections.Counter(miss_reason(ex) for ex in missed)
+    rep.heading("Missed positives by reason (heuristic: peer rule id and text patterns)")
+    rep.table(["reason", "missed", "peer rules (most missed first)"],
+              [[r, reasons[r], ", ".join(f"{k} {n}" for k, n in collections.Counter(
+                  ex["rule_id"] for ex in missed if miss_reason(ex) == r).most_common(8))] for r in MISS_REASONS],
+              "lrl")
+    well_formed = total.pos - sum(reasons[r] for r in MISS_REASONS[:4])
+    rep.para(f"Recall on the positives not in the first four groups: {pct(total.found, well_formed)} "
+             f"({total.found} of {well_formed}).")
 
     rep.heading(f"Missed positives by provider (approximate grouping, top {args.providers})")
     prov_rows = []
