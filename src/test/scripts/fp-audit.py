@@ -6,7 +6,7 @@
 Each INPUT is a folder (walked recursively) or a .zip file. Every text file in it becomes one RFC 5322 message
 (text/plain; charset=utf-8, 8bit) in ONE mboxrd file in a temporary folder; a file larger than --chunk-kb
 (default 200 KB) is split at line ends into messages of about that size. `.gz` files are decompressed first.
-Binaries (a NUL byte in the first 8 KB, or bytes that are neither UTF-8 nor mostly printable Latin-1) are skipped.
+Binaries (by extension: archives, images, compiled files; or a NUL byte in the first 8 KB, or bytes that are neither UTF-8 nor mostly printable Latin-1) are skipped.
 With --max-mb each INPUT contributes at most that many megabytes of text; its files are then taken in a
 deterministic pseudo-random order (by the SHA-1 of their path) so that the sample spans the whole tree rather
 than its first folders. Then it runs
@@ -82,6 +82,11 @@ def read_file(path):
         return f.read()
 
 
+# read without looking: archives, images and compiled files (a .gz is decompressed instead)
+BINARY_EXTENSIONS = (".jar", ".war", ".zip", ".class", ".so", ".a", ".o", ".pyc", ".png", ".jpg", ".jpeg", ".gif",
+                     ".ico", ".pdf", ".xz", ".bz2", ".zst", ".deb", ".woff", ".woff2", ".ttf", ".otf", ".mo", ".db")
+
+
 def as_text(name, data):
     """The file's text, or None for a binary (or an unreadable .gz)."""
     if name.endswith(".gz"):
@@ -134,6 +139,9 @@ def collect(inputs, max_mb, chunk_kb):
         for name, _, reader in entries:
             if max_mb and size >= max_mb * 1_000_000:
                 break
+            if name.lower().endswith(BINARY_EXTENSIONS):
+                skipped += 1
+                continue
             try:
                 text = as_text(name, reader())
             except OSError:
