@@ -273,6 +273,14 @@ class Report:
         self.lines.append("")
 
 
+def label(root, roots):
+    """A short name for an input: its last folder name, or its last two when another input ends the same way."""
+    parts = root.rstrip("/").split("/")
+    if sum(1 for r in roots if r.rstrip("/").split("/")[-1] == parts[-1]) > 1:
+        return "/".join(parts[-2:])
+    return parts[-1] or root
+
+
 def build_report(rep, stats, findings, elapsed, rc, problems, args):
     total_mb = sum(s["mb"] for s in stats.values())
     rep.heading("Corpora")
@@ -290,7 +298,7 @@ def build_report(rep, stats, findings, elapsed, rc, problems, args):
     roots = list(stats)
     per_rule_root = collections.Counter((f["rule_id"], f["chunk"].root) for f in findings)
     rep.heading("Findings per rule")
-    rep.table(["rule", "severity", "findings"] + [os.path.basename(r.rstrip("/")) or r for r in roots],
+    rep.table(["rule", "severity", "findings"] + [label(r, roots) for r in roots],
               [[rule, severity[rule], n] + [per_rule_root[(rule, r)] for r in roots]
                for rule, n in per_rule.most_common()])
 
@@ -303,7 +311,7 @@ def build_report(rep, stats, findings, elapsed, rc, problems, args):
         for f in by_rule[rule][: args.per_rule]:
             c = f["chunk"]
             line = c.first_line + (f.get("line") or 1) - 1
-            where = f"{os.path.basename(c.root.rstrip('/'))}:{c.name}:{line}"
+            where = f"{label(c.root, roots)}:{c.name}:{line}"
             rep.para(f"- `{where}`  {excerpt(f)}")
         if per_rule[rule] > args.per_rule:
             rep.para(f"- … {per_rule[rule] - args.per_rule} more")
