@@ -6,7 +6,8 @@
 Each INPUT is a folder (walked recursively) or a .zip file. Every text file in it becomes one RFC 5322 message
 (text/plain; charset=utf-8, 8bit) in ONE mboxrd file in a temporary folder; a file larger than --chunk-kb
 (default 200 KB) is split at line ends into messages of about that size. `.gz` files are decompressed first.
-Binaries (by extension: archives, images, compiled files; or a NUL byte in the first 8 KB, or bytes that are neither UTF-8 nor mostly printable Latin-1) are skipped.
+Binaries (by extension: archives, images, compiled files; or a NUL byte in the first 8 KB, or bytes that are
+neither UTF-8 nor mostly printable Latin-1) are skipped.
 With --max-mb each INPUT contributes at most that many megabytes of text; its files are then taken in a
 deterministic pseudo-random order (by the SHA-1 of their path) so that the sample spans the whole tree rather
 than its first folders. Then it runs
@@ -17,10 +18,11 @@ than its first folders. Then it runs
 (the scanner's 1-based `message_index`; the Subject holds the ordinal as a check).
 
 Printed: MB and files scanned per INPUT, the number of findings per rule (and per INPUT), and each finding with its
-rule, severity, file name and line, and a masked excerpt. Secrets never appear whole: the matched secret is shown as
-its first 4 and last 4 characters (first 2 when it is 12 characters or shorter), and other long token-like runs with letters and
-digits in the excerpt are masked the same way. The scanner's own output (which holds the plaintext, since the masking here
-needs the secret's ends) stays in the temporary folder, which is deleted at the end unless --keep is given.
+rule, severity, file name and line, and a masked excerpt. Secrets never appear whole: the matched secret is shown
+as its first 4 and last 4 characters (first 2 when it is 12 characters or shorter), and other long token-like runs
+with letters and digits in the excerpt are masked the same way. The scanner's own output (which holds the
+plaintext, since the masking here needs the secret's ends) stays in the temporary folder (owner-only), which is
+deleted at the end unless --keep is given.
 
 Exit status: 0 when the audit ran (whatever it found), 3 when the scan reported an error (the partial findings are
 still printed), 2 on a usage or setup error. Standard library only.
