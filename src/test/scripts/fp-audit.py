@@ -86,7 +86,8 @@ def read_file(path):
 
 # read without looking: archives, images and compiled files (a .gz is decompressed instead)
 BINARY_EXTENSIONS = (".jar", ".war", ".zip", ".class", ".so", ".a", ".o", ".pyc", ".png", ".jpg", ".jpeg", ".gif",
-                     ".ico", ".pdf", ".xz", ".bz2", ".zst", ".deb", ".woff", ".woff2", ".ttf", ".otf", ".mo", ".db")
+                     ".ico", ".pdf", ".ai", ".eps", ".psd", ".xz", ".bz2", ".zst", ".deb", ".woff", ".woff2", ".ttf", ".otf",
+                     ".mo", ".db")
 
 
 def as_text(name, data):
