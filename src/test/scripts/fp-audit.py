@@ -32,20 +32,18 @@ import collections
 import datetime
 import gzip
 import hashlib
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 
+import scanharness  # beside this script
+
 DEFAULT_JAR = "/tmp/main-jar/mailleaks.jar"
-FROM_LINE = b"From fp-audit@example.com Mon Jan  1 00:00:00 2024\n"
-BASE_DATE = datetime.datetime(2024, 1, 1, 9, 0, 0, tzinfo=datetime.timezone.utc)
+SENDER = "fp-audit"
 SUBJECT_PREFIX = "FP audit message"
-MBOXRD_FROM = re.compile(rb"^>*From ")
 TOKEN = re.compile(r"[A-Za-z0-9_\-+/]{16,}={0,2}")
 
 
@@ -160,64 +158,21 @@ def collect(inputs, max_mb, chunk_kb):
     return chunks, stats
 
 
-# ---------------------------------------------------------------------------------------------------- mbox
-
-def message(chunk):
-    date = BASE_DATE + datetime.timedelta(seconds=chunk.ordinal)
-    head = "\n".join([
-        "From: FP Audit <audit@example.com>",
-        "To: FP Audit <audit@example.org>",
-        f"Subject: {SUBJECT_PREFIX} {chunk.ordinal}",
-        "Date: " + date.strftime("%a, %d %b %Y %H:%M:%S +0000"),
-        f"Message-ID: <fp-audit-{chunk.ordinal}@mailleaks.invalid>",
-        "MIME-Version: 1.0",
-        "Content-Type: text/plain; charset=utf-8",
-        "Content-Transfer-Encoding: 8bit",
-    ]) + "\n\n"
-    body = chunk.text.replace("\r\n", "\n").replace("\r", "\n")
-    if not body.endswith("\n"):
-        body += "\n"
-    return (head + body).encode("utf-8", "replace")
-
-
-def write_mbox(path, chunks):
-    with open(path, "wb") as f:
-        for chunk in chunks:
-            f.write(FROM_LINE)
-            for line in message(chunk).split(b"\n")[:-1]:
-                f.write((b">" + line if MBOXRD_FROM.match(line) else line) + b"\n")
-            f.write(b"\n")
-
-
 # ---------------------------------------------------------------------------------------------------- scanner
 
-def run_scan(args, mbox, out):
-    cmd = [args.java, "-jar", args.jar, "scan", "--no-datastore", "--no-progress", "--show-secrets",
-           "--format", "jsonl", "-o", out]
-    if args.threads:
-        cmd += ["--threads", str(args.threads)]
-    for r in args.rules:
-        cmd += ["--rules", r]
-    cmd.append(mbox)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return proc.returncode, proc.stderr.decode("utf-8", "replace")
+def scan(args, mbox, out):
+    """One scan of the corpus; --show-secrets because the excerpts show the secret's ends (masked here)."""
+    cmd = scanharness.scan_command(args.java, args.jar, mbox, out, args.rules, args.threads, ["--show-secrets"])
+    rc, _, stderr = scanharness.run(cmd)
+    return rc, stderr
 
 
 def read_findings(path, chunks):
-    findings, problems = [], []
-    if not os.path.exists(path):
-        return findings, ["no output file"]
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            idx = obj.get("message_index")
-            if not isinstance(idx, int) or not 1 <= idx <= len(chunks):
-                problems.append(f"line {lineno}: message_index {idx!r} outside 1..{len(chunks)}")
-                continue
-            if obj.get("subject") not in (None, "", f"{SUBJECT_PREFIX} {idx}"):
-                problems.append(f"line {lineno}: message_index {idx} has subject {obj.get('subject')!r}")
+    """The findings, each with the chunk (file piece) its message was made of."""
+    by_message, problems = scanharness.read_findings(path, len(chunks), SUBJECT_PREFIX)
+    findings = []
+    for idx in sorted(by_message):
+        for obj in by_message[idx]:
             obj["chunk"] = chunks[idx - 1]
             findings.append(obj)
     return findings, problems
@@ -347,9 +302,10 @@ def main():
     os.chmod(tmp, 0o700)
     try:
         mbox, out = os.path.join(tmp, "corpus.mbox"), os.path.join(tmp, "findings.jsonl")
-        write_mbox(mbox, chunks)
+        scanharness.write_mbox(mbox, (scanharness.text_message(c.ordinal, SUBJECT_PREFIX, SENDER, c.text)
+                                      for c in chunks), SENDER)
         start = datetime.datetime.now()
-        rc, stderr = run_scan(args, mbox, out)
+        rc, stderr = scan(args, mbox, out)
         elapsed = (datetime.datetime.now() - start).total_seconds()
         if rc not in (0, 1):
             sys.stderr.write(stderr[-2000:])

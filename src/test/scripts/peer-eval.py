@@ -46,9 +46,10 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+import scanharness  # beside this script
 
 DEFAULT_EXAMPLES = "/work/shared/corpus/peer-rules/examples.jsonl"
 DEFAULT_JAR = "/tmp/eval-jar/mailleaks.jar"
@@ -57,13 +58,11 @@ DEFAULT_JAR = "/tmp/eval-jar/mailleaks.jar"
 DEFAULT_KINGFISHER_RULES = "/work/shared/corpus/peer-rules/kingfisher/rules"
 SOURCE_ORDER = ["noseyparker", "gitleaks", "kingfisher", "detect-secrets"]
 
-FROM_LINE = b"From eval@example.com Mon Jan  1 00:00:00 2024\n"
-BASE_DATE = datetime.datetime(2024, 1, 1, 9, 0, 0, tzinfo=datetime.timezone.utc)
+SENDER = "peer-eval"
 OPENING = "Forwarding the snippet below as discussed in the meeting."
 CLOSING = "Regards, the evaluation team"
 OPENING_ATTACHMENT = "Forwarding the file attached below as discussed in the meeting."
 SUBJECT_PREFIX = "Peer evaluation message"
-MBOXRD_FROM = re.compile(rb"^>*From ")
 
 # peer rule-id prefixes that differ only in naming between tools
 PROVIDER_ALIASES = {"gcp": "google", "gcs": "google", "private": "private-key", "pem": "private-key",
@@ -97,27 +96,11 @@ def normalise_newlines(text):
 
 # ---------------------------------------------------------------------------------------------------- messages
 
-def headers(n, content_type, extra=()):
-    date = BASE_DATE + datetime.timedelta(minutes=n)
-    lines = [
-        "From: Evaluation Sender <sender@example.com>",
-        "To: Evaluation Recipient <recipient@example.org>",
-        f"Subject: {SUBJECT_PREFIX} {n}",
-        "Date: " + date.strftime("%a, %d %b %Y %H:%M:%S +0000"),
-        f"Message-ID: <peer-eval-{n}@mailleaks.invalid>",
-        "MIME-Version: 1.0",
-        f"Content-Type: {content_type}",
-    ]
-    lines.extend(extra)
-    return "\n".join(lines) + "\n\n"
-
-
 def body_message(n, text):
     text = normalise_newlines(text)
     if not text.endswith("\n"):
         text += "\n"
-    body = f"{OPENING}\n\n{text}\n{CLOSING}\n"
-    return (headers(n, "text/plain; charset=utf-8", ["Content-Transfer-Encoding: 8bit"]) + body).encode("utf-8")
+    return scanharness.text_message(n, SUBJECT_PREFIX, SENDER, f"{OPENING}\n\n{text}\n{CLOSING}\n")
 
 
 def attachment_message(n, text):
@@ -136,77 +119,33 @@ def attachment_message(n, text):
         f"{data}",
         f"--{boundary}--\n",
     ]
-    return (headers(n, f'multipart/mixed; boundary="{boundary}"') + "\n".join(parts)).encode("utf-8")
-
-
-def mboxrd_quote(message):
-    out = []
-    for line in message.split(b"\n"):
-        out.append(b">" + line if MBOXRD_FROM.match(line) else line)
-    return b"\n".join(out)
+    head = scanharness.headers(n, SUBJECT_PREFIX, SENDER, f'multipart/mixed; boundary="{boundary}"')
+    return (head + "\n".join(parts)).encode("utf-8")
 
 
 def write_mbox(path, examples, as_attachment):
     make = attachment_message if as_attachment else body_message
-    with open(path, "wb") as f:
-        for ex in examples:
-            msg = mboxrd_quote(make(ex["ordinal"], ex["text"]))
-            if not msg.endswith(b"\n"):
-                msg += b"\n"
-            f.write(FROM_LINE)
-            f.write(msg)
-            f.write(b"\n")  # blank line before the next From_ line
+    scanharness.write_mbox(path, (make(ex["ordinal"], ex["text"]) for ex in examples), SENDER)
 
 
 # ---------------------------------------------------------------------------------------------------- scanner
 
-def java_cmd(args):
-    return [args.java, "-jar", args.jar]
-
-
 def run_scan(args, mbox, out):
-    cmd = java_cmd(args) + ["scan", "--no-progress", "--no-datastore", "--format", "jsonl", "-o", out]
-    if args.threads:
-        cmd += ["--threads", str(args.threads)]
-    for r in args.rules:
-        cmd += ["--rules", r]
-    cmd.append(mbox)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return cmd, proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    cmd = scanharness.scan_command(args.java, args.jar, mbox, out, args.rules, args.threads)
+    return (cmd, *scanharness.run(cmd))
 
 
 def run_list(args, mbox):
     """Ordinal -> subject as the scanner reads the mbox (checks that messages are neither split nor merged)."""
-    proc = subprocess.run(java_cmd(args) + ["list", mbox], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"peer-eval: `list` exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    rc, out, err = scanharness.run([args.java, "-jar", args.jar, "list", mbox])
+    if rc not in (0, 1):
+        raise SystemExit(f"peer-eval: `list` exited {rc}: {err[-2000:]}")
     subjects = {}
-    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+    for line in out.splitlines():
         cols = line.split("\t")
         if len(cols) >= 5 and cols[1].isdigit():
             subjects[int(cols[1])] = cols[4]
     return subjects
-
-
-def read_findings(path, n_examples):
-    by_message = collections.defaultdict(list)
-    problems = []
-    if not os.path.exists(path):
-        return by_message, ["no output file"]
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            idx = obj.get("message_index")
-            if not isinstance(idx, int) or not 1 <= idx <= n_examples:
-                problems.append(f"line {lineno}: message_index {idx!r} outside 1..{n_examples}")
-                continue
-            want = f"{SUBJECT_PREFIX} {idx}"
-            if obj.get("subject") not in (None, "", want):
-                problems.append(f"line {lineno}: message_index {idx} has subject {obj.get('subject')!r}")
-            by_message[idx].append(obj)
-    return by_message, problems
 
 
 # ---------------------------------------------------------------------------------------------------- scoring
@@ -573,7 +512,7 @@ def main():
                     return 2
             elif err.strip():
                 print(f"peer-eval: scan stderr:\n{err[-2000:]}", file=sys.stderr)
-            findings, problems = read_findings(out, len(examples))
+            findings, problems = scanharness.read_findings(out, len(examples), SUBJECT_PREFIX)
             if problems:
                 print("peer-eval: findings that do not map to an example:\n  " + "\n  ".join(problems[:20]),
                       file=sys.stderr)
