@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,12 @@ public final class SecretMatcher {
   private final List<Rule> rules;
   private final KeywordIndex keywords;
   private final int[][] rulesOfKeyword;
+  /**
+   * Parallel to {@link #rulesOfKeyword}: the keyword as written, for owners whose rule matches keyword case, else
+   * null (the whole row is null when no owner does). The automaton is case-insensitive; a hit in another case is
+   * dropped here, before it costs a regex try ({@code ASIA} is an AWS key prefix, {@code Asia} is prose).
+   */
+  private final String[][] exactCaseOfKeyword;
   /**
    * For anchored rules, the pattern as a zero-width look-ahead ending in the empty group {@link #MATCH_END}: one
    * {@code find} over the region of allowed start positions then tries them all, where calling {@code lookingAt}
@@ -55,11 +62,18 @@ public final class SecretMatcher {
       }
     }
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    Map<String, List<String>> exactByKeyword = new LinkedHashMap<>();
     for (int r = 0; r < rules.size(); r++) {
-      for (String keyword : rules.get(r).keywords()) {
-        List<Integer> owners = byKeyword.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-        if (!owners.contains(r)) {
+      Rule rule = rules.get(r);
+      for (String keyword : rule.keywords()) {
+        String folded = keyword.toLowerCase(Locale.ROOT);
+        List<Integer> owners = byKeyword.computeIfAbsent(folded, k -> new ArrayList<>());
+        List<String> exact = exactByKeyword.computeIfAbsent(folded, k -> new ArrayList<>());
+        // a case-matching rule owns a folded keyword once per spelling (ASIA and Asia)
+        String spelling = rule.keywordsMatchCase() ? keyword : null;
+        if (!owns(owners, exact, r, spelling)) {
           owners.add(r);
+          exact.add(spelling);
         }
       }
     }
@@ -67,6 +81,18 @@ public final class SecretMatcher {
     this.rulesOfKeyword = byKeyword.values().stream()
         .map(owners -> owners.stream().mapToInt(Integer::intValue).toArray())
         .toArray(int[][]::new);
+    this.exactCaseOfKeyword = exactByKeyword.values().stream()
+        .map(exact -> exact.stream().allMatch(Objects::isNull) ? null : exact.toArray(String[]::new))
+        .toArray(String[][]::new);
+  }
+
+  private static boolean owns(List<Integer> owners, List<String> exact, int rule, String spelling) {
+    for (int i = 0; i < owners.size(); i++) {
+      if (owners.get(i) == rule && Objects.equals(exact.get(i), spelling)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Rule> rules() {
@@ -133,8 +159,13 @@ public final class SecretMatcher {
     }
 
     void hit(int keyword, int start, int end) {
-      for (int r : rulesOfKeyword[keyword]) {
-        state(r).add(start, end);
+      int[] owners = rulesOfKeyword[keyword];
+      String[] exact = exactCaseOfKeyword[keyword];
+      for (int i = 0; i < owners.length; i++) {
+        if (exact != null && exact[i] != null && !text.startsWith(exact[i], start)) {
+          continue;
+        }
+        state(owners[i]).add(start, end);
       }
     }
 
@@ -199,6 +230,9 @@ public final class SecretMatcher {
       if (probes[s.rule] == null) {
         return tryAnchoredOneByOne(s);
       }
+      if (rules.get(s.rule).windowBefore() == 0 && !lineStartsOnly[s.rule]) {
+        return tryAtHitStarts(s);
+      }
       Rule rule = rules.get(s.rule);
       Matcher m = probe(s);
       long tried = 0;
@@ -231,6 +265,33 @@ public final class SecretMatcher {
           p = Math.max(m.start() + 1, end);
         }
         next = Math.max(next, p);
+      }
+      return tried;
+    }
+
+    /**
+     * Anchored rules with {@code window_before: 0}: one start position per hit, so one {@code lookingAt} of the
+     * pattern itself, which costs less than a {@code find} of the probe (no look-ahead wrapper, no scan set-up). The
+     * region runs to the end of the text, as the probe's look-ahead does, so both find the same matches.
+     */
+    private long tryAtHitStarts(RuleState s) {
+      Rule rule = rules.get(s.rule);
+      Matcher m = matcher(s);
+      long tried = 0;
+      int next = 0; // first start position not yet tried
+      for (int h = 0; h < s.hitCount; h++) {
+        int start = (int) (s.hits[h] >>> 32);
+        if (start < next || !passesGate(s, rule, (int) s.hits[h])) {
+          continue;
+        }
+        tried++;
+        m.region(start, text.length());
+        if (m.lookingAt()) {
+          record(s.rule, m, m.group());
+          next = Math.max(start + 1, m.end());
+        } else {
+          next = start + 1;
+        }
       }
       return tried;
     }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /**
  * One detection rule, loaded from YAML data.
  *
+ * @param keywordsMatchCase when true a keyword counts only where the text has it in the same case ({@code ASIA},
+ *     not the word {@code Asia}); for rules whose pattern requires the literal as written
  * @param window how many characters after a keyword hit the pattern may reach
  * @param windowBefore when set (not {@link #UNANCHORED}): a match starts at most this many characters before a
  *     keyword hit, or at it; when unset the pattern is searched in the whole window around the hit
@@ -26,6 +28,7 @@ public record Rule(
     String provider,
     Severity severity,
     List<String> keywords,
+    boolean keywordsMatchCase,
     Pattern pattern,
     int window,
     int windowBefore,
@@ -72,13 +75,13 @@ public record Rule(
   public Rule(String id, String name, String description, String provider, Severity severity, List<String> keywords,
       Pattern pattern, int window, int windowBefore, double minEntropy, Allowlist allowlist, String remediation,
       List<String> references, List<String> examples, List<String> negativeExamples, String origin) {
-    this(id, name, description, provider, severity, keywords, pattern, window, windowBefore, null, minEntropy,
+    this(id, name, description, provider, severity, keywords, false, pattern, window, windowBefore, null, minEntropy,
         allowlist, null, null, remediation, references, examples, negativeExamples, origin);
   }
 
   /** The same rule with other keywords and id: for benchmarks and tests that multiply a rule set. */
   public Rule withIdAndKeywords(String newId, List<String> newKeywords) {
-    return new Rule(newId, name, description, provider, severity, newKeywords, pattern, window, windowBefore,
+    return new Rule(newId, name, description, provider, severity, newKeywords, keywordsMatchCase, pattern, window, windowBefore,
         afterKeyword, minEntropy, allowlist, validator, companion, remediation, references, examples, negativeExamples, origin);
   }
 

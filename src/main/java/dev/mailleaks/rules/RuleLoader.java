@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class RuleLoader {
   private static final Set<String> KNOWN_FIELDS = Set.of(
-      "id", "name", "description", "provider", "severity", "keywords", "pattern", "window", "window_before",
+      "id", "name", "description", "provider", "severity", "keywords", "keywords_match_case", "pattern", "window", "window_before",
       "after_keyword", "min_entropy", "allowlist", "validator", "requires",
       "remediation", "references", "examples", "negative_examples", "imported_from");
   private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
@@ -251,6 +251,15 @@ public final class RuleLoader {
         minEntropy = entropyNode.asDouble();
       }
     }
+    boolean matchCase = false;
+    JsonNode matchCaseNode = node.get("keywords_match_case");
+    if (matchCaseNode != null) {
+      if (!matchCaseNode.isBoolean()) {
+        problems.add(new RuleDiagnostic(file, id, "keywords_match_case must be true or false"));
+      } else {
+        matchCase = matchCaseNode.asBoolean();
+      }
+    }
     Allowlist allowlist = allowlist(file, id, node.get("allowlist"), problems);
     Validator validator = validator(file, id, node.get("validator"), problems);
     Companion companion = companion(file, id, node.get("requires"), problems);
@@ -258,7 +267,7 @@ public final class RuleLoader {
       return null;
     }
     return new Rule(id, name, orEmpty(text(node, "description")), orEmpty(text(node, "provider")), severity,
-        keywords, pattern, window, windowBefore, afterKeyword, minEntropy, allowlist, validator, companion,
+        keywords, matchCase, pattern, window, windowBefore, afterKeyword, minEntropy, allowlist, validator, companion,
         orEmpty(text(node, "remediation")), strings(node, "references"), examples, negatives, file);
   }
 

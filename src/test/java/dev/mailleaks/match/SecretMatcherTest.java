@@ -30,6 +30,22 @@ class SecretMatcherTest {
   }
 
   @Test
+  void aCaseMatchingRuleIsNotRunAtItsKeywordInAnotherCase() {
+    // the pattern itself ignores case, so only the keyword's case keeps "Asia" prose from matching
+    Rule exact = new Rule("exact", "exact", "", "", Severity.HIGH, List.of("ASIA"), true,
+        Pattern.compile("(?i)(?<secret>asia[a-z0-9]{4})"), 64, 0, null, 0, dev.mailleaks.rules.Allowlist.NONE, null,
+        null, "", List.of(), List.of("x"), List.of("y"), "test");
+    Rule anyCase = rule("any", List.of("asia"), "(?i)(?<secret>asia[a-z0-9]{4})", 64);
+    String text = "ASIA1234 and Asia5678";
+    assertThat(new SecretMatcher(new RuleSet(List.of(exact))).find(text)).extracting(Match::secret)
+        .containsExactly("ASIA1234");
+    // a rule sharing the folded keyword without matching case still sees every hit
+    assertThat(new SecretMatcher(new RuleSet(List.of(exact, anyCase))).find(text))
+        .extracting(m -> m.rule().id() + "=" + m.secret())
+        .containsExactly("exact=ASIA1234", "any=ASIA1234", "any=Asia5678");
+  }
+
+  @Test
   void runsNoRegexWithoutAKeyword() {
     Rule noKeywordInText = rule("pw2", List.of("passphrase"), "(?<secret>\\d{6})", 1024);
     assertThat(new SecretMatcher(new RuleSet(List.of(noKeywordInText))).find("PIN 123456")).isEmpty();
@@ -90,7 +106,7 @@ class SecretMatcherTest {
   @Test
   void dropsSecretsThatFailTheirValidator() {
     Rule base = rule("gh", List.of("ghp_"), "(?<secret>ghp_[A-Za-z0-9]{36})", 64);
-    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), base.pattern(), 64, Rule.UNANCHORED, null, 0,
+    Rule checked = new Rule("gh", "gh", "", "", Severity.HIGH, base.keywords(), false, base.pattern(), 64, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, new dev.mailleaks.rules.Validator.GithubCrc32(), null, "", List.of(),
         List.of("x"), List.of("y"), "test");
     SecretMatcher matcher = new SecretMatcher(new RuleSet(List.of(checked)));
@@ -101,7 +117,7 @@ class SecretMatcherTest {
   @Test
   void reportsARequiringRuleOnlyNearItsCompanion() {
     Rule base = rule("sak", List.of("secret access key"), "(?i)secret access key:\\s*(?<secret>[A-Za-z0-9/+]{40})", 200);
-    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), base.pattern(), 200, Rule.UNANCHORED, null, 0,
+    Rule paired = new Rule("sak", "sak", "", "", Severity.HIGH, base.keywords(), false, base.pattern(), 200, Rule.UNANCHORED, null, 0,
         dev.mailleaks.rules.Allowlist.NONE, null,
         dev.mailleaks.rules.Companion.withinLines(Pattern.compile("AKIA[A-Z2-7]{16}"), 2), "", List.of(),
         List.of("x"), List.of("y"), "test");
@@ -143,7 +159,7 @@ class SecretMatcherTest {
   }
 
   private static Rule anchored(String keyword, String pattern, int windowBefore, String afterKeyword) {
-    return new Rule("a", "a", "", "", Severity.HIGH, List.of(keyword), Pattern.compile(pattern), 64, windowBefore,
+    return new Rule("a", "a", "", "", Severity.HIGH, List.of(keyword), false, Pattern.compile(pattern), 64, windowBefore,
         afterKeyword == null ? null : Pattern.compile(afterKeyword), 0, dev.mailleaks.rules.Allowlist.NONE, null,
         null, "", List.of(), List.of("x"), List.of("y"), "test");
   }

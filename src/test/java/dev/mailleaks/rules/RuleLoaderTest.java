@@ -88,6 +88,16 @@ class RuleLoaderTest {
   }
 
   @Test
+  void keywordsMatchCaseIsAnOptionalBoolean() throws Exception {
+    assertThat(new RuleLoader().load(List.of(write("plain.yml", VALID))).rules().get(0).keywordsMatchCase()).isFalse();
+    Path exact = write("exact.yml", VALID.replace("    examples:", "    keywords_match_case: true\n    examples:"));
+    assertThat(new RuleLoader().load(List.of(exact)).rules().get(0).keywordsMatchCase()).isTrue();
+    Path bad = write("bad.yml", VALID.replace("    examples:", "    keywords_match_case: sometimes\n    examples:"));
+    assertThatThrownBy(() -> new RuleLoader().load(List.of(bad)))
+        .hasMessage(bad + " [demo.token]: keywords_match_case must be true or false");
+  }
+
+  @Test
   void anUnknownValidatorIsAnErrorOfItsRule() throws Exception {
     Path file = write("unknown.yml", VALID.replace("    examples:", "    validator: crc64\n    examples:"));
     assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessage(file + " [demo.token]: unknown validator "
