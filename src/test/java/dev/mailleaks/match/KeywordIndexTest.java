@@ -55,4 +55,31 @@ class KeywordIndexTest {
     assertThat(found).doesNotHaveDuplicates();
     assertThat(new java.util.TreeSet<>(found)).isEqualTo(expected);
   }
+
+  @Test
+  void theCompactNumberingFindsWhatTheTrieOrderFinds() throws Exception {
+    // every bundled keyword, over text that holds some of them in both cases among prose and symbols
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+    for (var rule : new dev.mailleaks.rules.RuleLoader().loadDefaults().rules()) {
+      for (String k : rule.keywords()) distinct.add(k.toLowerCase(java.util.Locale.ROOT));
+    }
+    List<String> keywords = List.copyOf(distinct);
+    java.util.Random random = new java.util.Random(11);
+    StringBuilder text = new StringBuilder();
+    String alphabet = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.:/=_-\"'\n@ñ";
+    while (text.length() < 200_000) {
+      if (random.nextInt(40) == 0) {
+        String k = keywords.get(random.nextInt(keywords.size()));
+        text.append(random.nextBoolean() ? k : k.toUpperCase(java.util.Locale.ROOT));
+      } else {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+    }
+    String s = text.toString();
+    List<String> compact = hits(new KeywordIndex(keywords, true), keywords, s);
+    List<String> trieOrder = hits(new KeywordIndex(keywords, false), keywords, s);
+    assertThat(compact).hasSizeGreaterThan(4000);
+    assertThat(new java.util.TreeSet<>(compact)).isEqualTo(new java.util.TreeSet<>(trieOrder));
+    assertThat(compact).hasSameSizeAs(trieOrder);
+  }
 }
