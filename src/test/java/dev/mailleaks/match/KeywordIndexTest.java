@@ -57,6 +57,31 @@ class KeywordIndexTest {
   }
 
   @Test
+  void everyTextLengthFindsEachHitOnceAcrossSliceBoundaries() {
+    // lengths around the one-pass, two-halves and eight-slices thresholds; keywords dense enough to straddle
+    // every slice boundary somewhere
+    List<String> keywords = List.of("akia", "password", "xy", "://");
+    KeywordIndex index = new KeywordIndex(keywords);
+    java.util.Random random = new java.util.Random(3);
+    for (int length = 300; length < 9000; length += 97) {
+      StringBuilder text = new StringBuilder();
+      while (text.length() < length) {
+        text.append(random.nextInt(6) == 0 ? keywords.get(random.nextInt(4)) : String.valueOf((char) ('a' + random.nextInt(26))));
+      }
+      String s = text.toString();
+      java.util.TreeSet<String> expected = new java.util.TreeSet<>();
+      for (String keyword : keywords) {
+        for (int i = s.indexOf(keyword); i >= 0; i = s.indexOf(keyword, i + 1)) {
+          expected.add(keyword + "@" + i + "-" + (i + keyword.length()));
+        }
+      }
+      List<String> found = hits(index, keywords, s);
+      assertThat(found).as("length %d", s.length()).doesNotHaveDuplicates();
+      assertThat(new java.util.TreeSet<>(found)).as("length %d", s.length()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void theCompactNumberingFindsWhatTheTrieOrderFinds() throws Exception {
     // every bundled keyword, over text that holds some of them in both cases among prose and symbols
     java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
