@@ -57,9 +57,8 @@ class KeywordIndexTest {
   }
 
   @Test
-  void everyTextLengthFindsEachHitOnceAcrossSliceBoundaries() {
-    // lengths around the one-pass, two-halves and eight-slices thresholds; keywords dense enough to straddle
-    // every slice boundary somewhere
+  void everyTextLengthFindsEachHitOnceAcrossTheMiddle() {
+    // lengths on both sides of the one-pass / two-halves threshold; keywords dense enough to straddle the middle
     List<String> keywords = List.of("akia", "password", "xy", "://");
     KeywordIndex index = new KeywordIndex(keywords);
     java.util.Random random = new java.util.Random(3);
