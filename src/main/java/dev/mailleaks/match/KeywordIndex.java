@@ -199,36 +199,26 @@ public final class KeywordIndex {
     int lockstep = Math.min(firstEnd, n - mid);
     char[] a = new char[Math.min(CHUNK, lockstep)];
     char[] b = new char[a.length];
-    int[] hitsA = new int[64];
-    int[] hitsB = new int[64];
+    Hits hitsA = new Hits();
+    Hits hitsB = new Hits();
     int offsetA = 0;
     int offsetB = 0;
     for (int base = 0; base < lockstep; base += CHUNK) {
       int m = Math.min(CHUNK, lockstep - base);
       text.getChars(base, base + m, a, 0);
       text.getChars(mid + base, mid + base + m, b, 0);
-      int ha = 0;
-      int hb = 0;
       for (int i = 0; i < m; i++) {
         int nextA = table[offsetA + symbols[a[i]]];
         int nextB = table[offsetB + symbols[b[i]]];
         offsetA = nextA & OFFSET;
         offsetB = nextB & OFFSET;
         if ((nextA | nextB) >= HIT) {
-          if (nextA >= HIT) {
-            if (ha == hitsA.length) hitsA = Arrays.copyOf(hitsA, ha * 2);
-            hitsA[ha++] = offsetA;
-            hitsA[ha++] = base + i + 1;
-          }
-          if (nextB >= HIT) {
-            if (hb == hitsB.length) hitsB = Arrays.copyOf(hitsB, hb * 2);
-            hitsB[hb++] = offsetB;
-            hitsB[hb++] = mid + base + i + 1;
-          }
+          if (nextA >= HIT) hitsA.add(offsetA, base + i + 1);
+          if (nextB >= HIT) hitsB.add(offsetB, mid + base + i + 1);
         }
       }
-      for (int h = 0; h < ha; h += 2) report(hitsA[h], hitsA[h + 1], mid, consumer);
-      for (int h = 0; h < hb; h += 2) report(hitsB[h], hitsB[h + 1], Integer.MAX_VALUE, consumer);
+      report(hitsA, mid, consumer);
+      report(hitsB, Integer.MAX_VALUE, consumer);
     }
     scan(text, lockstep, firstEnd, offsetA, mid, consumer);
     scan(text, mid + lockstep, n, offsetB, Integer.MAX_VALUE, consumer);
@@ -239,22 +229,41 @@ public final class KeywordIndex {
     final int[] table = transitions;
     final int[] symbols = symbolOf;
     char[] chunk = new char[Math.max(0, Math.min(to - from, CHUNK))];
-    int[] hits = new int[64];
+    Hits hits = new Hits();
     for (int base = from; base < to; base += CHUNK) {
       int m = Math.min(CHUNK, to - base);
       text.getChars(base, base + m, chunk, 0);
-      int hc = 0;
       for (int i = 0; i < m; i++) {
         int next = table[offset + symbols[chunk[i]]];
         offset = next & OFFSET;
         if (next >= HIT) {
-          if (hc == hits.length) hits = Arrays.copyOf(hits, hc * 2);
-          hits[hc++] = offset;
-          hits[hc++] = base + i + 1;
+          hits.add(offset, base + i + 1);
         }
       }
-      for (int h = 0; h < hc; h += 2) report(hits[h], hits[h + 1], startLimit, consumer);
+      report(hits, startLimit, consumer);
     }
+  }
+
+  /** The hits of one chunk, (state offset, end) pairs, reported after the chunk's walk. */
+  private static final class Hits {
+    int[] pairs = new int[64];
+    int size;
+
+    void add(int offset, int end) {
+      if (size == pairs.length) {
+        pairs = Arrays.copyOf(pairs, size * 2);
+      }
+      pairs[size++] = offset;
+      pairs[size++] = end;
+    }
+  }
+
+  /** Reports the chunk's hits and empties it. */
+  private void report(Hits hits, int startLimit, HitConsumer consumer) {
+    for (int h = 0; h < hits.size; h += 2) {
+      report(hits.pairs[h], hits.pairs[h + 1], startLimit, consumer);
+    }
+    hits.size = 0;
   }
 
   private void report(int offset, int end, int startLimit, HitConsumer consumer) {

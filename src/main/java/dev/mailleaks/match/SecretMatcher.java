@@ -228,10 +228,13 @@ public final class SecretMatcher {
      */
     private long tryAnchored(RuleState s) {
       if (probes[s.rule] == null) {
-        return tryAnchoredOneByOne(s);
+        return tryAnchoredOneByOne(s, false);
       }
       if (rules.get(s.rule).windowBefore() == 0 && !lineStartsOnly[s.rule]) {
-        return tryAtHitStarts(s);
+        // one start position per hit: a lookingAt of the pattern costs less than a find of the probe (no
+        // look-ahead wrapper, no scan set-up); its region runs to the end of the text, as the probe's look-ahead
+        // reads, so both find the same matches
+        return tryAnchoredOneByOne(s, true);
       }
       Rule rule = rules.get(s.rule);
       Matcher m = probe(s);
@@ -270,33 +273,6 @@ public final class SecretMatcher {
     }
 
     /**
-     * Anchored rules with {@code window_before: 0}: one start position per hit, so one {@code lookingAt} of the
-     * pattern itself, which costs less than a {@code find} of the probe (no look-ahead wrapper, no scan set-up). The
-     * region runs to the end of the text, as the probe's look-ahead does, so both find the same matches.
-     */
-    private long tryAtHitStarts(RuleState s) {
-      Rule rule = rules.get(s.rule);
-      Matcher m = matcher(s);
-      long tried = 0;
-      int next = 0; // first start position not yet tried
-      for (int h = 0; h < s.hitCount; h++) {
-        int start = (int) (s.hits[h] >>> 32);
-        if (start < next || !passesGate(s, rule, (int) s.hits[h])) {
-          continue;
-        }
-        tried++;
-        m.region(start, text.length());
-        if (m.lookingAt()) {
-          record(s.rule, m, m.group());
-          next = Math.max(start + 1, m.end());
-        } else {
-          next = start + 1;
-        }
-      }
-      return tried;
-    }
-
-    /**
      * The first position from {@code p} to {@code limit} where a multi-line caret may match (the start of the text
      * or after a line terminator; the pattern itself rules out the rest, such as between CR and LF), or
      * {@code limit + 1}.
@@ -314,8 +290,12 @@ public final class SecretMatcher {
       return limit + 1;
     }
 
-    /** Anchored rules whose pattern cannot be wrapped (comments mode): {@code lookingAt} at each start position. */
-    private long tryAnchoredOneByOne(RuleState s) {
+    /**
+     * {@code lookingAt} at each start position: for anchored rules whose pattern cannot be wrapped (comments mode),
+     * whose matches end within {@code window} of the hit, and for those with one start position per hit, whose
+     * matches may run to the end of the text ({@code toTextEnd}), as the probe's would.
+     */
+    private long tryAnchoredOneByOne(RuleState s, boolean toTextEnd) {
       Rule rule = rules.get(s.rule);
       Matcher m = matcher(s);
       long tried = 0;
@@ -326,7 +306,7 @@ public final class SecretMatcher {
         if (!passesGate(s, rule, end)) {
           continue;
         }
-        int to = (int) Math.min(text.length(), (long) end + rule.window());
+        int to = toTextEnd ? text.length() : (int) Math.min(text.length(), (long) end + rule.window());
         int p = Math.max(next, Math.max(0, start - rule.windowBefore()));
         while (p <= start) {
           tried++;
