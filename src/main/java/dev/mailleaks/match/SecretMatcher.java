@@ -1,5 +1,6 @@
 package dev.mailleaks.match;
 
+import dev.mailleaks.rules.LogLinePrefix;
 import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleSet;
 import java.util.ArrayList;
@@ -436,7 +437,8 @@ public final class SecretMatcher {
 
   /**
    * The secret as its owner wrote it: a multi-line secret (a key block) loses the quoting and indentation a
-   * reply adds to each line, and CRLF becomes LF, so that the same key quoted or forwarded has one fingerprint.
+   * reply adds to each line and the prefix a log adds ({@link LogLinePrefix}), and CRLF becomes LF, so that the
+   * same key quoted, forwarded or printed into a log has one fingerprint.
    */
   static String normalize(String text) {
     if (text.indexOf('\n') < 0) {
@@ -449,7 +451,7 @@ public final class SecretMatcher {
         start++;
       }
       if (out.length() > 0) out.append('\n');
-      out.append(line.substring(start).stripTrailing());
+      out.append(LogLinePrefix.strip(line.substring(start)).stripTrailing());
     }
     return out.toString();
   }

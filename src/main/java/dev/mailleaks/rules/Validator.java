@@ -150,7 +150,7 @@ public sealed interface Validator {
    * A PEM or OpenSSH private key block: its base64 body decodes, and is an OpenSSH key ({@code openssh-key-v1\0}),
    * a legacy encrypted PEM body ({@code Proc-Type: 4,ENCRYPTED}, ciphertext in whole cipher blocks), or DER: a
    * SEQUENCE whose declared length is exactly the rest of the body. Understands the forms the rules match:
-   * quoted, indented, with literal {@code \n} escapes or flattened onto one line.
+   * quoted, indented, with literal {@code \n} escapes, flattened onto one line, or with a log's prefix on each line.
    */
   record PemPrivateKey() implements Validator {
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END ", Pattern.DOTALL);
@@ -166,7 +166,7 @@ public sealed interface Validator {
     public boolean accepts(String secret) {
       Matcher block = BLOCK.matcher(secret);
       if (!block.find()) return false;
-      String body = block.group(2).replace("\\r", "").replace("\\n", "\n");
+      String body = LogLinePrefix.stripEachLine(block.group(2).replace("\\r", "").replace("\\n", "\n"));
       boolean encrypted = body.contains("Proc-Type:") && body.contains("ENCRYPTED");
       body = HEADER.matcher(body).replaceAll("").replaceAll("[\\s>]", "");
       Optional<byte[]> decoded = decode(body, Base64.getDecoder());

@@ -30,6 +30,18 @@ class SecretMatcherTest {
   }
 
   @Test
+  void aKeyBlockPrintedIntoALogHasTheFingerprintOfTheKeyItself() {
+    String key = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n-----END PRIVATE KEY-----";
+    assertThat(SecretMatcher.normalize(
+        "-----BEGIN PRIVATE KEY-----\r\n#7 0.312 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49\r\n#7 0.313 -----END PRIVATE KEY-----"))
+        .isEqualTo(key);
+    assertThat(SecretMatcher.normalize(
+        "-----BEGIN PRIVATE KEY-----\n> 2026-04-26 12:36:01 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n"
+            + "> 2026-04-26 12:36:01 -----END PRIVATE KEY-----"))
+        .isEqualTo(key);
+  }
+
+  @Test
   void aCaseMatchingRuleIsNotRunAtItsKeywordInAnotherCase() {
     // the pattern itself ignores case, so only the keyword's case keeps "Asia" prose from matching
     Rule exact = new Rule("exact", "exact", "", "", Severity.HIGH, List.of("ASIA"), true,
