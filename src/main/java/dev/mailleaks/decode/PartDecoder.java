@@ -10,7 +10,7 @@ public final class PartDecoder {
 
   public static TextUnit decode(PartContent content) {
     if (content instanceof ExtractedText extracted) {
-      return new TextUnit(extracted.path(), extracted.text());
+      return new TextUnit(extracted.path(), TerminalEscapes.strip(extracted.text()));
     }
     RawText raw = (RawText) content;
     String text = TextDecoder.decode(raw.bytes(), raw.charset());
@@ -21,6 +21,6 @@ public final class PartDecoder {
       case HTML -> HtmlText.render(text);
       case FOLDED -> FoldedLines.unfold(text);
     };
-    return new TextUnit(raw.path(), rendered);
+    return new TextUnit(raw.path(), TerminalEscapes.strip(rendered));
   }
 }

@@ -35,7 +35,8 @@ public final class TestdataGenerator {
         new AttachmentFixtures(out, secrets, exp),
         new MailboxFixtures(out, secrets, exp),
         new BrokenFixtures(out, secrets, exp),
-        new CustomerFixtures(out, secrets, exp));
+        new CustomerFixtures(out, secrets, exp),
+        new LogFixtures(out, secrets, exp));
     for (FixtureFamily family : families) {
       family.generate();
     }
