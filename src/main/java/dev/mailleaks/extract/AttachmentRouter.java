@@ -274,7 +274,8 @@ final class AttachmentRouter {
     for (int i = 0; i < sample; i++) {
       int b = bytes[i] & 0xff;
       if (b == 0) return false;
-      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') control++;
+      // ESC starts the colour codes of terminal logs (one or more per line): text, not a sign of binary data
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) control++;
     }
     return sample > 0 && control * 50 < sample;
   }
