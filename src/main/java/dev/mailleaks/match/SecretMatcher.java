@@ -1,5 +1,6 @@
 package dev.mailleaks.match;
 
+import dev.mailleaks.rules.KeyBlockText;
 import dev.mailleaks.rules.LogLinePrefix;
 import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleSet;
@@ -436,11 +437,15 @@ public final class SecretMatcher {
   }
 
   /**
-   * The secret as its owner wrote it: a multi-line secret (a key block) loses the quoting and indentation a
-   * reply adds to each line and the prefix a log adds ({@link LogLinePrefix}), and CRLF becomes LF, so that the
-   * same key quoted, forwarded or printed into a log has one fingerprint.
+   * The secret as its owner wrote it: a key block is read as lines ({@link KeyBlockText}: escaped in a string, split
+   * over code literals, printed into a log), a multi-line secret loses the quoting and indentation a reply adds to
+   * each line and the prefix a log adds ({@link LogLinePrefix}), and CRLF becomes LF, so that the same key quoted,
+   * forwarded, pasted as code or printed into a log has one fingerprint.
    */
   static String normalize(String text) {
+    if (text.startsWith("-----BEGIN ")) {
+      text = KeyBlockText.asLines(text);
+    }
     if (text.indexOf('\n') < 0) {
       return text;
     }

@@ -150,7 +150,8 @@ public sealed interface Validator {
    * A PEM or OpenSSH private key block: its base64 body decodes, and is an OpenSSH key ({@code openssh-key-v1\0}),
    * a legacy encrypted PEM body ({@code Proc-Type: 4,ENCRYPTED}, ciphertext in whole cipher blocks), or DER: a
    * SEQUENCE whose declared length is exactly the rest of the body. Understands the forms the rules match:
-   * quoted, indented, with literal {@code \n} escapes, flattened onto one line, or with a log's prefix on each line.
+   * quoted, indented, flattened onto one line, or written as {@link KeyBlockText} reads it (escaped in a string, split
+   * over code literals, printed into a log).
    */
   record PemPrivateKey() implements Validator {
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END ", Pattern.DOTALL);
@@ -166,7 +167,7 @@ public sealed interface Validator {
     public boolean accepts(String secret) {
       Matcher block = BLOCK.matcher(secret);
       if (!block.find()) return false;
-      String body = LogLinePrefix.stripEachLine(block.group(2).replace("\\r", "").replace("\\n", "\n"));
+      String body = KeyBlockText.asLines(block.group(2));
       boolean encrypted = body.contains("Proc-Type:") && body.contains("ENCRYPTED");
       body = HEADER.matcher(body).replaceAll("").replaceAll("[\\s>]", "");
       Optional<byte[]> decoded = decode(body, Base64.getDecoder());

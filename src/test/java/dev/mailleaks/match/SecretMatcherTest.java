@@ -42,6 +42,15 @@ class SecretMatcherTest {
   }
 
   @Test
+  void aKeyBlockInAStringOrCodeHasTheFingerprintOfTheKeyItself() {
+    String key = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n-----END PRIVATE KEY-----";
+    assertThat(SecretMatcher.normalize("-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\\n"
+        + "-----END PRIVATE KEY-----")).isEqualTo(key);
+    assertThat(SecretMatcher.normalize("-----BEGIN PRIVATE KEY-----\\n\" +\n  \"MIGHAgEAMBMGByqGSM49AgEGCCqGSM49\\n\" +\n"
+        + "  \"-----END PRIVATE KEY-----")).isEqualTo(key);
+  }
+
+  @Test
   void aCaseMatchingRuleIsNotRunAtItsKeywordInAnotherCase() {
     // the pattern itself ignores case, so only the keyword's case keeps "Asia" prose from matching
     Rule exact = new Rule("exact", "exact", "", "", Severity.HIGH, List.of("ASIA"), true,
