@@ -25,7 +25,7 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new Base64Text(), new AwsAccountId());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -198,6 +198,24 @@ public sealed interface Validator {
         header = 2 + bytes;
       }
       return header + length == der.length;
+    }
+  }
+
+  /**
+   * A private key in base64 DER without PEM armour (PKCS#1, PKCS#8, SEC1), as applications keep keys in their
+   * configuration: the base64 decodes to a SEQUENCE whose declared length is exactly the rest, so a truncated or
+   * made-up value fails. Line breaks and a reply's quote marks and indentation are ignored.
+   */
+  record DerPrivateKey() implements Validator {
+    @Override
+    public String name() {
+      return "der-private-key";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      Optional<byte[]> der = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      return der.isPresent() && der.get().length >= 32 && PemPrivateKey.isDerSequence(der.get());
     }
   }
 

@@ -17,7 +17,7 @@ class ValidatorTest {
   @Test
   void everyValidatorIsFoundByItsName() {
     assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
-        "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "base64", "aws-account-id");
+        "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id");
     assertThat(Validator.named("crc32")).isEmpty();
   }
 
@@ -124,6 +124,24 @@ class ValidatorTest {
       assertThat(pem.accepts(block.replace("\n", "\\n"))).as("literal \\n escapes").isTrue();
       assertThat(pem.accepts(block.replace("\n", " "))).as("flattened onto one line").isTrue();
       assertThat(pem.accepts(block.replace("\n", "\n> "))).as("quoted").isTrue();
+    }
+
+    @Test
+    void theBareBase64DerOfAKeyPassesTheDerCheckWhetherWrappedOrNot() {
+      Validator der = named("der-private-key");
+      String b64 = Base64.getEncoder().encodeToString(sequence(300));
+      assertThat(der.accepts(b64)).isTrue();
+      assertThat(der.accepts(b64.substring(0, 64) + "\n> " + b64.substring(64))).as("wrapped and quoted").isTrue();
+      assertThat(der.accepts(b64.substring(0, 200))).as("truncated").isFalse();
+      assertThat(der.accepts(Base64.getEncoder().encodeToString(Arrays.copyOf(sequence(300), 290)))).isFalse();
+    }
+
+    @Test
+    void keyBlocksWrittenIntoCodeOrLogsPassToo() {
+      Validator pem = named("pem-private-key");
+      String block = pem("PRIVATE KEY", sequence(300), "");
+      assertThat(pem.accepts(block.replace("\n", "\\n\" +\n    \""))).as("Java string literals").isTrue();
+      assertThat(pem.accepts(block.replace("\n", "\n#6 0.245 "))).as("BuildKit log").isTrue();
     }
 
     @Test
