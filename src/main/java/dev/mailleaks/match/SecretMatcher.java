@@ -1,7 +1,6 @@
 package dev.mailleaks.match;
 
 import dev.mailleaks.rules.KeyBlockText;
-import dev.mailleaks.rules.LogLinePrefix;
 import dev.mailleaks.rules.Rule;
 import dev.mailleaks.rules.RuleSet;
 import java.util.ArrayList;
@@ -437,27 +436,15 @@ public final class SecretMatcher {
   }
 
   /**
-   * The secret as its owner wrote it: a key block is read as lines ({@link KeyBlockText}: escaped in a string, split
-   * over code literals, printed into a log), a multi-line secret loses the quoting and indentation a reply adds to
-   * each line and the prefix a log adds ({@link LogLinePrefix}), and CRLF becomes LF, so that the same key quoted,
-   * forwarded, pasted as code or printed into a log has one fingerprint.
+   * The secret as its owner wrote it ({@link KeyBlockText}): a multi-line secret loses the quoting and indentation a
+   * reply adds to each line and the prefix a log adds, CRLF becomes LF, and a key block escaped in a string or split
+   * over code literals is read as its lines, so that the same key quoted, forwarded, pasted as code or printed into
+   * a log has one fingerprint.
    */
   static String normalize(String text) {
     if (text.startsWith("-----BEGIN ")) {
-      text = KeyBlockText.asLines(text);
+      return KeyBlockText.asLines(text);
     }
-    if (text.indexOf('\n') < 0) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.split("\r?\n", -1)) {
-      int start = 0;
-      while (start < line.length() && (line.charAt(start) == '>' || line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
-        start++;
-      }
-      if (out.length() > 0) out.append('\n');
-      out.append(LogLinePrefix.strip(line.substring(start)).stripTrailing());
-    }
-    return out.toString();
+    return text.indexOf('\n') < 0 ? text : KeyBlockText.lines(text);
   }
 }

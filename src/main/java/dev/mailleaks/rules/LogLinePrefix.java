@@ -9,36 +9,15 @@ import java.util.regex.Pattern;
  * ({@code 2026-04-26 12:36:01 }, {@code 2026-04-26T12:36:01.1234567Z }). Neither can start a line of base64, so
  * removing them never changes a key's own lines. The PEM rules allow the same prefixes in their patterns.
  */
-public final class LogLinePrefix {
+final class LogLinePrefix {
   private static final Pattern PREFIX = Pattern.compile(
       "#\\d{1,4} \\d{1,6}\\.\\d{1,3} |\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?[ \\t]+");
 
   private LogLinePrefix() {}
 
   /** The line without a leading log prefix. */
-  public static String strip(String line) {
+  static String strip(String line) {
     Matcher m = PREFIX.matcher(line);
     return m.lookingAt() ? line.substring(m.end()) : line;
-  }
-
-  /** Each line of {@code text} without its leading log prefix (line ends kept). */
-  static String stripEachLine(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int from = 0;
-    while (from <= text.length()) {
-      int end = text.indexOf('\n', from);
-      String line = text.substring(from, end < 0 ? text.length() : end);
-      int start = 0; // a reply's quote marks and indentation come before the log's prefix
-      while (start < line.length() && (line.charAt(start) == '>' || line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
-        start++;
-      }
-      out.append(line, 0, start).append(strip(line.substring(start)));
-      if (end < 0) {
-        break;
-      }
-      out.append('\n');
-      from = end + 1;
-    }
-    return out.toString();
   }
 }

@@ -42,4 +42,10 @@ class KeyBlockTextTest {
     assertThat(KeyBlockText.asLines("-----BEGIN PRIVATE KEY-----\\r\\n#5 0.228 MIGHAgEAMBMGByqGSM49\\r\\n#5 0.228 "
         + "AgEGCCqGSM49+/Aw==\\r\\n#5 0.229 -----END PRIVATE KEY-----")).isEqualTo(KEY);
   }
+
+  @Test
+  void eachLineLosesItsPrefixAfterAReplysQuoteMarks() {
+    assertThat(KeyBlockText.lines("> #7 0.311 AAAA\n> #7 0.312 BBBB\nCCCC"))
+        .isEqualTo("AAAA\nBBBB\nCCCC");
+  }
 }

@@ -22,10 +22,4 @@ class LogLinePrefixTest {
     assertThat(LogLinePrefix.strip("#6 [3/4] RUN openssl genpkey")).isEqualTo("#6 [3/4] RUN openssl genpkey");
     assertThat(LogLinePrefix.strip("2026-04-26 meeting notes")).isEqualTo("2026-04-26 meeting notes");
   }
-
-  @Test
-  void eachLineLosesItsPrefixAfterAReplysQuoteMarks() {
-    assertThat(LogLinePrefix.stripEachLine("> #7 0.311 AAAA\n> #7 0.312 BBBB\nCCCC"))
-        .isEqualTo("> AAAA\n> BBBB\nCCCC");
-  }
 }
