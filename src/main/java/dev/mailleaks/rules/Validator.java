@@ -25,7 +25,7 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new DerPrivateKey(), new Base64Text(), new AwsAccountId());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -269,6 +269,31 @@ public sealed interface Validator {
     static long account(long fiftyBits) {
       long top48 = fiftyBits >>> 2;
       return (top48 & 0x7fff_ffff_ff80L) >>> 7;
+    }
+  }
+
+  /**
+   * A BitLocker recovery password: eight blocks of six digits, each block eleven times a 16-bit word of the
+   * 128-bit key, so each is divisible by 11 and below 720,896 (the check the recovery screen applies as each block
+   * is typed). A random block passes with odds of 65,536 in a million, eight of them about 1 in 3 billion.
+   */
+  record BitlockerRecoveryPassword() implements Validator {
+    private static final Pattern FORMAT = Pattern.compile("\\d{6}(?:[- ]?\\d{6}){7}");
+
+    @Override
+    public String name() {
+      return "bitlocker-recovery-password";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      String digits = secret.replaceAll("[- ]", "");
+      if (digits.length() != 48 || !FORMAT.matcher(secret).matches()) return false;
+      for (int block = 0; block < 8; block++) {
+        int value = Integer.parseInt(digits, block * 6, block * 6 + 6, 10);
+        if (value % 11 != 0 || value / 11 > 0xFFFF) return false;
+      }
+      return true;
     }
   }
 

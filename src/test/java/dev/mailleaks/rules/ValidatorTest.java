@@ -17,7 +17,8 @@ class ValidatorTest {
   @Test
   void everyValidatorIsFoundByItsName() {
     assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
-        "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id");
+        "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id",
+        "bitlocker-recovery-password");
     assertThat(Validator.named("crc32")).isEmpty();
   }
 
@@ -223,6 +224,27 @@ class ValidatorTest {
       long bits = 0;
       for (int i = 4; i < 14; i++) bits = bits << 5 | base32.indexOf(keyId.charAt(i));
       return bits;
+    }
+  }
+
+  @Nested
+  class BitlockerRecoveryPassword {
+    @Test
+    void acceptsEightBlocksThatAreElevenTimesASixteenBitWord() {
+      Validator bitlocker = named("bitlocker-recovery-password");
+      assertThat(bitlocker.accepts("466895-217492-569250-069608-104434-135707-527241-083622")).isTrue();
+      assertThat(bitlocker.accepts("000000-000000-000000-000000-000000-000000-000000-720885")).as("11 x 65535").isTrue();
+      assertThat(bitlocker.accepts("466895217492569250069608104434135707527241083622")).as("typed without dashes").isTrue();
+    }
+
+    @Test
+    void rejectsMistypedOrOutOfRangeBlocks() {
+      Validator bitlocker = named("bitlocker-recovery-password");
+      assertThat(bitlocker.accepts("418682-061358-551595-366201-372218-553024-162481-430749"))
+          .as("553024 is not a multiple of 11").isFalse();
+      assertThat(bitlocker.accepts("000000-000000-000000-000000-000000-000000-000000-720896"))
+          .as("11 x 65536 does not fit 16 bits").isFalse();
+      assertThat(bitlocker.accepts("466895-217492-569250-069608-104434-135707-527241")).as("seven blocks").isFalse();
     }
   }
 }
