@@ -253,6 +253,32 @@ final class FakeSecrets {
     return new Secret("password.labelled", v, label + v);
   }
 
+  // ---------------------------------------------------------------- second factors and disk recovery
+
+  /** Eight blocks of six digits, each eleven times a 16-bit word, as BitLocker checks them. */
+  Secret bitlockerRecoveryPassword() {
+    String v = unique(() -> {
+      StringBuilder sb = new StringBuilder();
+      for (int block = 0; block < 8; block++) {
+        sb.append(block == 0 ? "" : "-").append(String.format(Locale.ROOT, "%06d", 11 * rnd.nextInt(65536)));
+      }
+      return sb.toString();
+    });
+    return new Secret("mail.bitlocker-recovery-password", v, "BitLocker recovery key: " + v);
+  }
+
+  /** A TOTP seed (32 base32 characters, at least one digit) in the otpauth:// URI of a QR code. */
+  Secret totpSeedUri(String account) {
+    String v = unique(() -> random(BASE32, 31) + random("234567", 1));
+    return new Secret("mail.totp-seed-uri", v, "otpauth://totp/ACME:" + account + "?secret=" + v + "&issuer=ACME");
+  }
+
+  /** A password in helpdesk phrasing: "your password has been reset to X". */
+  Secret resetPassword() {
+    Secret labelled = labelledPassword("");
+    return new Secret("mail.password-set-to", labelled.value(), "your password has been reset to " + labelled.value());
+  }
+
   // ---------------------------------------------------------------- non-secret noise (not registered)
 
   /** Random characters for DKIM signatures, Message-IDs and the like: must never match a rule. */

@@ -36,7 +36,8 @@ public final class TestdataGenerator {
         new MailboxFixtures(out, secrets, exp),
         new BrokenFixtures(out, secrets, exp),
         new CustomerFixtures(out, secrets, exp),
-        new LogFixtures(out, secrets, exp));
+        new LogFixtures(out, secrets, exp),
+        new HelpdeskFixtures(out, secrets, exp));
     for (FixtureFamily family : families) {
       family.generate();
     }
