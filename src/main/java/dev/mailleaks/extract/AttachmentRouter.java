@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Decides what an attachment or container entry is, from its bytes first and its name and declared type
  * second, and sends it where it is read: containers are opened, mails walked as messages, text decoded,
- * documents handed to the {@link DocumentExtractor}, images skipped.
+ * documents handed to the {@link DocumentExtractor}, keystores and password databases read as their base64
+ * ({@link KeyContainer}), images skipped.
  */
 final class AttachmentRouter {
   private static final Set<String> TEXT_EXTENSIONS = Set.of(
@@ -79,6 +80,8 @@ final class AttachmentRouter {
       }
     } else if (format == Format.MBOX) {
       openMbox(walk, bytes, path, depth);
+    } else if (KeyContainer.of(bytes) != null) {
+      walk.sink().content(new RawText(path, KeyContainer.asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {

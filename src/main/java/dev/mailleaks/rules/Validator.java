@@ -25,7 +25,7 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -294,6 +294,38 @@ public sealed interface Validator {
         if (value % 11 != 0 || value / 11 > 0xFFFF) return false;
       }
       return true;
+    }
+  }
+
+  /**
+   * A PKCS#12 keystore (.p12/.pfx) in base64: the bytes are a DER SEQUENCE whose declared length is exactly the
+   * rest, starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292). Line breaks
+   * and a reply's quote marks and indentation are ignored.
+   */
+  record Pkcs12() implements Validator {
+    private static final byte[] PKCS7_DATA_OR_SIGNED = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7,
+        0x0D, 0x01, 0x07};
+
+    @Override
+    public String name() {
+      return "pkcs12";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      if (decoded.isEmpty() || decoded.get().length < 32 || !PemPrivateKey.isDerSequence(decoded.get())) return false;
+      byte[] der = decoded.get();
+      int at = 2 + ((der[1] & 0xff) < 0x80 ? 0 : (der[1] & 0x7f));
+      if (der[at] != 0x02 || der[at + 1] != 0x01 || der[at + 2] != 0x03 || der[at + 3] != 0x30) return false;
+      int lengthByte = der[at + 4] & 0xff;
+      int oid = at + 5 + (lengthByte < 0x80 ? 0 : lengthByte & 0x7f);
+      if (oid + PKCS7_DATA_OR_SIGNED.length + 1 > der.length) return false;
+      for (int i = 0; i < PKCS7_DATA_OR_SIGNED.length; i++) {
+        if (der[oid + i] != PKCS7_DATA_OR_SIGNED[i]) return false;
+      }
+      int type = der[oid + PKCS7_DATA_OR_SIGNED.length];
+      return type == 0x01 || type == 0x02;
     }
   }
 

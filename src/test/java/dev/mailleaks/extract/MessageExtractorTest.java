@@ -223,6 +223,16 @@ class MessageExtractorTest {
     }
 
     @Test
+    void readsAnAttachedKeystoreAsItsBase64() throws Exception {
+      byte[] p12 = KeyContainerTest.keystore("PKCS12");
+      Recorder r = extract("Content-Type: multipart/mixed; boundary=A\n\n--A\nContent-Type: text/plain\n\nsee attached\n--A\n"
+          + "Content-Type: application/x-pkcs12; name=cert.pfx\nContent-Transfer-Encoding: base64\n\n" + b64(p12)
+          + "\n--A--\n");
+      assertThat(r.texts.get("2/cert.pfx")).isEqualTo(Base64.getEncoder().encodeToString(p12) + "\n");
+      assertThat(r.skipped).isEmpty();
+    }
+
+    @Test
     void skipsImagesAndRecordsBrokenDocuments() {
       byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
       byte[] pdf = "%PDF-1.7\n garbage that is not a pdf".getBytes(StandardCharsets.US_ASCII);

@@ -18,7 +18,7 @@ class ValidatorTest {
   void everyValidatorIsFoundByItsName() {
     assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
         "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id",
-        "bitlocker-recovery-password");
+        "bitlocker-recovery-password", "pkcs12");
     assertThat(Validator.named("crc32")).isEmpty();
   }
 
@@ -245,6 +245,40 @@ class ValidatorTest {
       assertThat(bitlocker.accepts("000000-000000-000000-000000-000000-000000-000000-720896"))
           .as("11 x 65536 does not fit 16 bits").isFalse();
       assertThat(bitlocker.accepts("466895-217492-569250-069608-104434-135707-527241")).as("seven blocks").isFalse();
+    }
+  }
+
+  @Nested
+  class Pkcs12 {
+    /** A PKCS#12 keystore as the JDK writes it, holding one throw-away AES key. */
+    private static byte[] keystore() throws Exception {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setEntry("fixture", new java.security.KeyStore.SecretKeyEntry(
+              new javax.crypto.spec.SecretKeySpec(new byte[16], "AES")),
+          new java.security.KeyStore.PasswordProtection("fixture-only".toCharArray()));
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      store.store(out, "fixture-only".toCharArray());
+      return out.toByteArray();
+    }
+
+    @Test
+    void acceptsAKeystoreTheJdkWritesInOneLineOrWrapped() throws Exception {
+      String base64 = Base64.getEncoder().encodeToString(keystore());
+      Validator pkcs12 = named("pkcs12");
+      assertThat(pkcs12.accepts(base64)).isTrue();
+      assertThat(pkcs12.accepts(base64.replaceAll("(.{64})", "$1\n> "))).as("wrapped and quoted").isTrue();
+    }
+
+    @Test
+    void rejectsTruncatedKeystoresAndOtherDer() throws Exception {
+      byte[] p12 = keystore();
+      Validator pkcs12 = named("pkcs12");
+      assertThat(pkcs12.accepts(Base64.getEncoder().encodeToString(Arrays.copyOf(p12, p12.length - 3)))).isFalse();
+      byte[] version2 = p12.clone();
+      version2[6] = 2;
+      assertThat(pkcs12.accepts(Base64.getEncoder().encodeToString(version2))).as("version 2").isFalse();
+      assertThat(pkcs12.accepts("MIIEEgIBAzCCA7wG")).isFalse();
     }
   }
 }

@@ -37,7 +37,8 @@ public final class TestdataGenerator {
         new BrokenFixtures(out, secrets, exp),
         new CustomerFixtures(out, secrets, exp),
         new LogFixtures(out, secrets, exp),
-        new HelpdeskFixtures(out, secrets, exp));
+        new HelpdeskFixtures(out, secrets, exp),
+        new KeystoreFixtures(out, secrets, exp));
     for (FixtureFamily family : families) {
       family.generate();
     }

@@ -1,0 +1,58 @@
+package dev.mailleaks.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Binary files that hold credentials: PKCS#12 keystores (.p12/.pfx), Java keystores (JKS, JCEKS) and KeePass
+ * databases. Such an attachment is scanned as its base64 text on one line, the form in which keystores travel in
+ * configuration values and CI variables: the rules that find a keystore pasted as base64 then find it attached,
+ * with the same fingerprint.
+ */
+enum KeyContainer {
+  PKCS12,
+  JAVA_KEYSTORE,
+  KEEPASS;
+
+  /** The container these bytes are, or null: recognised by their own structure, never by a file name. */
+  static KeyContainer of(byte[] bytes) {
+    if (isPkcs12(bytes)) return PKCS12;
+    if (bytes.length >= 8 && (startsWith(bytes, 0xFE, 0xED, 0xFE, 0xED) || startsWith(bytes, 0xCE, 0xCE, 0xCE, 0xCE))
+        && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && (bytes[7] == 1 || bytes[7] == 2)) {
+      return JAVA_KEYSTORE;
+    }
+    // KeePass 1.x (65), KDBX pre-release (66) and KDBX 2-4 (67) signatures
+    if (bytes.length >= 12 && startsWith(bytes, 0x03, 0xD9, 0xA2, 0x9A) && (bytes[4] & 0xff) >= 0x65
+        && (bytes[4] & 0xff) <= 0x67 && (bytes[5] & 0xff) == 0xFB && bytes[6] == 0x4B && (bytes[7] & 0xff) == 0xB5) {
+      return KEEPASS;
+    }
+    return null;
+  }
+
+  /** The bytes as one line of standard base64. */
+  static byte[] asBase64Line(byte[] bytes) {
+    return (Base64.getEncoder().encodeToString(bytes) + "\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... } in DER: a SEQUENCE with a two- or
+   * three-byte length that spans the whole file, then INTEGER 3, then the authSafe SEQUENCE.
+   */
+  private static boolean isPkcs12(byte[] b) {
+    if (b.length < 16 || (b[0] & 0xff) != 0x30) return false;
+    int lengthBytes = (b[1] & 0xff) - 0x80;
+    if (lengthBytes < 1 || lengthBytes > 3) return false;
+    long length = 0;
+    for (int i = 0; i < lengthBytes; i++) length = length << 8 | (b[2 + i] & 0xff);
+    int header = 2 + lengthBytes;
+    return header + length == b.length && b[header] == 0x02 && b[header + 1] == 0x01 && b[header + 2] == 0x03
+        && (b[header + 3] & 0xff) == 0x30;
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xff) != prefix[i]) return false;
+    }
+    return true;
+  }
+}
