@@ -2,6 +2,8 @@ package dev.mailleaks.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,7 +27,7 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12(), new JavaKeystore());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -298,8 +300,10 @@ public sealed interface Validator {
   }
 
   /**
-   * A PKCS#12 keystore (.p12/.pfx) in base64: the bytes are a DER SEQUENCE whose declared length is exactly the
-   * rest, starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292). Line breaks
+   * A PKCS#12 keystore (.p12/.pfx) in base64 that holds a key: the bytes are a DER SEQUENCE whose declared length
+   * is exactly the rest, starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292),
+   * and a key bag, shrouded key bag or secret bag is named in the clear (implementations encrypt the certificates'
+   * bag, not the type of the key's). A truststore of certificates only names none and is not a secret. Line breaks
    * and a reply's quote marks and indentation are ignored.
    */
   record Pkcs12() implements Validator {
@@ -325,7 +329,68 @@ public sealed interface Validator {
         if (der[oid + i] != PKCS7_DATA_OR_SIGNED[i]) return false;
       }
       int type = der[oid + PKCS7_DATA_OR_SIGNED.length];
-      return type == 0x01 || type == 0x02;
+      return (type == 0x01 || type == 0x02) && holdsKeyBag(der);
+    }
+
+    /** The OID of keyBag, pkcs8ShroudedKeyBag or secretBag (1.2.840.113549.1.12.10.1.1, .2, .5) anywhere. */
+    private static boolean holdsKeyBag(byte[] der) {
+      outer:
+      for (int i = 0; i + KEY_BAG_ARC.length < der.length; i++) {
+        for (int j = 0; j < KEY_BAG_ARC.length; j++) {
+          if (der[i + j] != KEY_BAG_ARC[j]) continue outer;
+        }
+        int bag = der[i + KEY_BAG_ARC.length];
+        if (bag == 0x01 || bag == 0x02 || bag == 0x05) return true;
+      }
+      return false;
+    }
+
+    private static final byte[] KEY_BAG_ARC = {0x06, 0x0B, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D,
+        0x01, 0x0C, 0x0A, 0x01};
+  }
+
+  /**
+   * A Java keystore (JKS {@code FEEDFEED} or JCEKS {@code CECECECE}, version 1 or 2) in base64 that holds a private
+   * or secret key. Entry types and aliases are stored in the clear, so the entries are walked: a private-key entry
+   * (JKS/JCEKS) or a secret-key entry (JCEKS) passes; a truststore whose entries are all trusted certificates, or an
+   * empty keystore, does not. A layout that cannot be walked passes: it could hold a key.
+   */
+  record JavaKeystore() implements Validator {
+    @Override
+    public String name() {
+      return "java-keystore";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      if (decoded.isEmpty()) return false;
+      ByteBuffer in = ByteBuffer.wrap(decoded.get());
+      try {
+        int magic = in.getInt();
+        int version = in.getInt();
+        if ((magic != 0xFEEDFEED && magic != 0xCECECECE) || (version != 1 && version != 2)) return false;
+        int entries = in.getInt();
+        for (int e = 0; e < entries; e++) {
+          int tag = in.getInt();
+          if (tag != 2) return true; // 1: private key, 3: secret key (JCEKS); anything else: cannot tell
+          skipUtf(in); // alias
+          in.getLong(); // creation date
+          if (version == 2) skipUtf(in); // certificate type
+          skip(in, in.getInt()); // the certificate
+        }
+        return false;
+      } catch (BufferUnderflowException | IllegalArgumentException e) {
+        return true; // truncated or unusual after a valid header: it could still hold a key
+      }
+    }
+
+    private static void skipUtf(ByteBuffer in) {
+      skip(in, in.getShort() & 0xffff);
+    }
+
+    private static void skip(ByteBuffer in, int bytes) {
+      in.position(in.position() + bytes);
     }
   }
 

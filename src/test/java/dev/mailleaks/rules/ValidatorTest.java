@@ -18,7 +18,7 @@ class ValidatorTest {
   void everyValidatorIsFoundByItsName() {
     assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
         "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id",
-        "bitlocker-recovery-password", "pkcs12");
+        "bitlocker-recovery-password", "pkcs12", "java-keystore");
     assertThat(Validator.named("crc32")).isEmpty();
   }
 
@@ -279,6 +279,44 @@ class ValidatorTest {
       version2[6] = 2;
       assertThat(pkcs12.accepts(Base64.getEncoder().encodeToString(version2))).as("version 2").isFalse();
       assertThat(pkcs12.accepts("MIIEEgIBAzCCA7wG")).isFalse();
+    }
+  }
+
+  @Nested
+  class JavaKeystore {
+    /** A JKS version 2 header and one entry of the given tag, as JavaKeyStore writes it. */
+    private static String jks(int tag) throws Exception {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      out.writeInt(0xFEEDFEED);
+      out.writeInt(2);
+      out.writeInt(1);
+      out.writeInt(tag);
+      out.writeUTF("ca");
+      out.writeLong(1_700_000_000_000L);
+      if (tag == 1) {
+        out.writeInt(40);
+        out.write(new byte[40]); // the protected key
+        out.writeInt(0); // no certificate chain
+      } else {
+        out.writeUTF("X.509");
+        out.writeInt(32);
+        out.write(new byte[32]); // the certificate
+      }
+      out.write(new byte[20]); // the keyed digest
+      return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    @Test
+    void acceptsAKeystoreWithAPrivateKeyEntry() throws Exception {
+      assertThat(named("java-keystore").accepts(jks(1))).isTrue();
+    }
+
+    @Test
+    void rejectsATruststoreOfCertificatesOnly() throws Exception {
+      assertThat(named("java-keystore").accepts(jks(2))).isFalse();
+      assertThat(named("java-keystore").accepts("/u3+7QAAAAIAAAAA")).as("empty keystore").isFalse();
+      assertThat(named("java-keystore").accepts("zs7OzgAAAAMAAAAB")).as("version 3 does not exist").isFalse();
     }
   }
 }
