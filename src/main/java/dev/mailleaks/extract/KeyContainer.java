@@ -35,11 +35,16 @@ enum KeyContainer {
   }
 
   /**
-   * PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... } in DER: a SEQUENCE with a two- or
-   * three-byte length that spans the whole file, then INTEGER 3, then the authSafe SEQUENCE.
+   * PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... }: a SEQUENCE that spans the whole file (a
+   * one- to three-byte DER length, or BER's indefinite length closed by two zero bytes, as macOS Keychain and
+   * some Windows exports write it), then INTEGER 3, then the authSafe SEQUENCE.
    */
   private static boolean isPkcs12(byte[] b) {
     if (b.length < 16 || (b[0] & 0xff) != 0x30) return false;
+    if ((b[1] & 0xff) == 0x80) {
+      return b[2] == 0x02 && b[3] == 0x01 && b[4] == 0x03 && (b[5] & 0xff) == 0x30 && b[b.length - 1] == 0
+          && b[b.length - 2] == 0;
+    }
     int lengthBytes = (b[1] & 0xff) - 0x80;
     if (lengthBytes < 1 || lengthBytes > 3) return false;
     long length = 0;

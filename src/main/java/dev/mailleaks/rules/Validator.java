@@ -301,7 +301,7 @@ public sealed interface Validator {
 
   /**
    * A PKCS#12 keystore (.p12/.pfx) in base64 that holds a key: the bytes are a DER SEQUENCE whose declared length
-   * is exactly the rest, starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292),
+   * is exactly the rest (or a BER one of indefinite length, closed by two zero bytes), starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292),
    * and a key bag, shrouded key bag or secret bag is named in the clear (implementations encrypt the certificates'
    * bag, not the type of the key's). A truststore of certificates only names none and is not a secret. Line breaks
    * and a reply's quote marks and indentation are ignored.
@@ -318,8 +318,12 @@ public sealed interface Validator {
     @Override
     public boolean accepts(String secret) {
       Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
-      if (decoded.isEmpty() || decoded.get().length < 32 || !PemPrivateKey.isDerSequence(decoded.get())) return false;
+      if (decoded.isEmpty() || decoded.get().length < 32) return false;
       byte[] der = decoded.get();
+      boolean indefinite = (der[1] & 0xff) == 0x80; // BER, closed by two zero bytes
+      if (indefinite ? der[der.length - 1] != 0 || der[der.length - 2] != 0 : !PemPrivateKey.isDerSequence(der)) {
+        return false;
+      }
       int at = 2 + ((der[1] & 0xff) < 0x80 ? 0 : (der[1] & 0x7f));
       if (der[at] != 0x02 || der[at + 1] != 0x01 || der[at + 2] != 0x03 || der[at + 3] != 0x30) return false;
       int lengthByte = der[at + 4] & 0xff;

@@ -33,6 +33,17 @@ class KeyContainerTest {
   }
 
   @Test
+  void recognisesAPkcs12WrittenWithAnIndefiniteLength() throws Exception {
+    byte[] der = keystore("PKCS12");
+    byte[] ber = new byte[der.length - 4 + 2 + 2]; // 30 80, the content, then the two zero bytes that close it
+    ber[0] = 0x30;
+    ber[1] = (byte) 0x80;
+    System.arraycopy(der, 4, ber, 2, der.length - 4);
+    assertThat(KeyContainer.of(ber)).isEqualTo(KeyContainer.PKCS12);
+    assertThat(KeyContainer.of(Arrays.copyOf(ber, ber.length - 1))).as("not closed").isNull();
+  }
+
+  @Test
   void recognisesKeePassSignatures() {
     byte[] kdbx = new byte[64];
     byte[] signature = {0x03, (byte) 0xD9, (byte) 0xA2, (byte) 0x9A, 0x67, (byte) 0xFB, 0x4B, (byte) 0xB5, 0, 0, 4, 0};
