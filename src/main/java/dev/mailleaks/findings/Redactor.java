@@ -21,9 +21,13 @@ public final class Redactor {
   public static String redact(String secret) {
     String flat = secret.strip();
     if (flat.contains("\n")) {
-      // Multi-line secrets (private keys) are recognised by their first line, which names their kind.
       String firstLine = flat.substring(0, flat.indexOf('\n')).strip();
-      return firstLine + " …(" + secret.length() + " chars)";
+      if (firstLine.startsWith("-----") || firstLine.startsWith("---- ")) {
+        // PEM or SSH2 armour: the first line names the key's kind and holds none of it
+        return firstLine + " …(" + secret.length() + " chars)";
+      }
+      // bare key material wrapped over lines (base64 DER, a PuTTY key's private lines): redacted as one value
+      return redact(flat.replaceAll("\\s+", "")) + " (" + secret.length() + " chars)";
     }
     int length = secret.codePointCount(0, secret.length());
     if (length < 8) {

@@ -27,6 +27,17 @@ class RedactorTest {
   }
 
   @Test
+  void showsAtMostAQuarterOfKeyMaterialWrappedOverLines() {
+    // base64 DER or a PuTTY key's private lines: no armour line to name it, so the lines are redacted as one value
+    String line = "MIIBOQIBAAJBAKt1SFEGt0gEDj1F2MwKM+J2Xw7yGcwWuoBP7OhBe5MJ+7UOtuuq";
+    String key = line + "\n" + line.toLowerCase() + "\nh08z76D93rbgD3KwGEqiiDQjye5wQSooVYz+1Bo=";
+    String redacted = Redactor.redact(key);
+    assertThat(redacted).startsWith("MIIBOQ…").endsWith("(" + key.length() + " chars)").doesNotContain(line);
+    assertThat(redacted.substring(0, redacted.indexOf(" (")).replace("…", "").length())
+        .isLessThanOrEqualTo(key.length() / 4);
+  }
+
+  @Test
   void fingerprintIsLowercaseHexSha256OfUtf8() {
     assertThat(Fingerprint.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
