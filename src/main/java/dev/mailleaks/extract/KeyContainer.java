@@ -4,15 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Binary files that hold credentials: PKCS#12 keystores (.p12/.pfx), Java keystores (JKS, JCEKS) and KeePass
- * databases. Such an attachment is scanned as its base64 text on one line, the form in which keystores travel in
+ * Binary files that hold credentials: PKCS#12 keystores (.p12/.pfx), Java keystores (JKS, JCEKS), KeePass
+ * databases and Kerberos keytabs. Such an attachment is scanned as its base64 text on one line, the form in which keystores travel in
  * configuration values and CI variables: the rules that find a keystore pasted as base64 then find it attached,
  * with the same fingerprint.
  */
 enum KeyContainer {
   PKCS12,
   JAVA_KEYSTORE,
-  KEEPASS;
+  KEEPASS,
+  KERBEROS_KEYTAB;
 
   /** The container these bytes are, or null: recognised by their own structure, never by a file name. */
   static KeyContainer of(byte[] bytes) {
@@ -26,7 +27,26 @@ enum KeyContainer {
         && (bytes[4] & 0xff) <= 0x67 && (bytes[5] & 0xff) == 0xFB && bytes[6] == 0x4B && (bytes[7] & 0xff) == 0xB5) {
       return KEEPASS;
     }
+    if (isKeytab(bytes)) return KERBEROS_KEYTAB;
     return null;
+  }
+
+  /**
+   * An MIT keytab (version 0x0502): its first entry's length fits the file and the entry starts with a component
+   * count and a realm of printable characters. The rule's validator reads every entry; this only routes the file.
+   */
+  private static boolean isKeytab(byte[] b) {
+    if (b.length < 24 || b[0] != 0x05 || b[1] != 0x02) return false;
+    long size = (b[2] & 0xffL) << 24 | (b[3] & 0xff) << 16 | (b[4] & 0xff) << 8 | (b[5] & 0xff);
+    int components = (b[6] & 0xff) << 8 | (b[7] & 0xff);
+    int realm = (b[8] & 0xff) << 8 | (b[9] & 0xff);
+    if (size < 16 || 6 + size > b.length || components < 1 || components > 16 || realm < 1 || 10 + realm > b.length) {
+      return false;
+    }
+    for (int i = 10; i < 10 + realm; i++) {
+      if (b[i] < 0x21 || b[i] > 0x7e) return false;
+    }
+    return true;
   }
 
   /** The bytes as one line of standard base64. */

@@ -27,7 +27,7 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12(), new JavaKeystore());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12(), new JavaKeystore(), new KerberosKeytab());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -395,6 +395,59 @@ public sealed interface Validator {
 
     private static void skip(ByteBuffer in, int bytes) {
       in.position(in.position() + bytes);
+    }
+  }
+
+  /**
+   * An MIT Kerberos keytab (version 0x0502) in base64 whose entries all parse (component count, realm, components,
+   * name type, timestamp, key version, encryption type and key) and hold at least one key of 8 to 64 bytes. Keys in
+   * a keytab are not encrypted: whoever has it authenticates as its principals. Deleted entries (negative lengths)
+   * are skipped, as the format allows.
+   */
+  record KerberosKeytab() implements Validator {
+    @Override
+    public String name() {
+      return "kerberos-keytab";
+    }
+
+    @Override
+    public boolean accepts(String secret) {
+      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      if (decoded.isEmpty() || decoded.get().length < 24) return false;
+      ByteBuffer in = ByteBuffer.wrap(decoded.get());
+      try {
+        if (in.getShort() != 0x0502) return false;
+        boolean key = false;
+        while (in.remaining() >= 4) {
+          int size = in.getInt();
+          if (size == 0) break;
+          int end = in.position() + Math.abs(size);
+          if (end > in.limit()) return false;
+          if (size > 0) {
+            key |= entryHoldsKey(ByteBuffer.wrap(in.array(), in.position(), size).slice());
+          }
+          in.position(end);
+        }
+        return key;
+      } catch (BufferUnderflowException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    private static boolean entryHoldsKey(ByteBuffer entry) {
+      int components = entry.getShort() & 0xffff;
+      if (components < 1 || components > 16) return false;
+      for (int i = 0; i <= components; i++) { // the realm, then each component
+        int length = entry.getShort() & 0xffff;
+        if (length < 1 || length > 255) return false;
+        entry.position(entry.position() + length);
+      }
+      entry.getInt(); // name type
+      entry.getInt(); // timestamp
+      entry.get(); // key version
+      entry.getShort(); // encryption type
+      int keyLength = entry.getShort() & 0xffff;
+      return keyLength >= 8 && keyLength <= 64 && entry.remaining() >= keyLength;
     }
   }
 

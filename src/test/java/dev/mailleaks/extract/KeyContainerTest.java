@@ -54,6 +54,15 @@ class KeyContainerTest {
   }
 
   @Test
+  void recognisesAKerberosKeytab() {
+    byte[] keytab = {0x05, 0x02, 0, 0, 0, 0x24, 0, 0x01, 0, 0x0C, 'A', 'C', 'M', 'E', '.', 'E', 'X', 'A', 'M', 'P', 'L',
+        'E', 0, 0x04, 'H', 'T', 'T', 'P', 0, 0, 0, 1, 0, 0, 0, 0, 3, 0, 0x12, 0, 0x10, 0, 0, 0};
+    assertThat(KeyContainer.of(keytab)).isEqualTo(KeyContainer.KERBEROS_KEYTAB);
+    keytab[10] = 0x01; // a realm must be printable
+    assertThat(KeyContainer.of(keytab)).isNull();
+  }
+
+  @Test
   void leavesOtherDerAndTruncatedKeystoresAlone() throws Exception {
     byte[] p12 = keystore("PKCS12");
     assertThat(KeyContainer.of(Arrays.copyOf(p12, p12.length - 1))).as("truncated").isNull();

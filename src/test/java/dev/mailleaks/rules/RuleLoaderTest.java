@@ -101,7 +101,7 @@ class RuleLoaderTest {
   void anUnknownValidatorIsAnErrorOfItsRule() throws Exception {
     Path file = write("unknown.yml", VALID.replace("    examples:", "    validator: crc64\n    examples:"));
     assertThatThrownBy(() -> new RuleLoader().load(List.of(file))).hasMessage(file + " [demo.token]: unknown validator "
-        + "'crc64' (known: github-crc32, npm-crc32, luhn, jwt, pem-private-key, der-private-key, base64, aws-account-id, bitlocker-recovery-password, pkcs12, java-keystore)");
+        + "'crc64' (known: github-crc32, npm-crc32, luhn, jwt, pem-private-key, der-private-key, base64, aws-account-id, bitlocker-recovery-password, pkcs12, java-keystore, kerberos-keytab)");
   }
 
   @Test

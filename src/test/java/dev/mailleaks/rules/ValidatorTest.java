@@ -18,7 +18,7 @@ class ValidatorTest {
   void everyValidatorIsFoundByItsName() {
     assertThat(Validator.ALL).extracting(Validator::name).containsExactly(
         "github-crc32", "npm-crc32", "luhn", "jwt", "pem-private-key", "der-private-key", "base64", "aws-account-id",
-        "bitlocker-recovery-password", "pkcs12", "java-keystore");
+        "bitlocker-recovery-password", "pkcs12", "java-keystore", "kerberos-keytab");
     assertThat(Validator.named("crc32")).isEmpty();
   }
 
@@ -317,6 +317,48 @@ class ValidatorTest {
       assertThat(named("java-keystore").accepts(jks(2))).isFalse();
       assertThat(named("java-keystore").accepts("/u3+7QAAAAIAAAAA")).as("empty keystore").isFalse();
       assertThat(named("java-keystore").accepts("zs7OzgAAAAMAAAAB")).as("version 3 does not exist").isFalse();
+    }
+  }
+
+  @Nested
+  class KerberosKeytab {
+    /** A keytab of one entry, as MIT's ktutil writes it: HTTP/web01@ACME.EXAMPLE, AES-256, a 32-byte key. */
+    private static byte[] keytab(int keyLength) throws Exception {
+      java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream e = new java.io.DataOutputStream(entry);
+      e.writeShort(2);
+      for (String part : new String[] {"ACME.EXAMPLE", "HTTP", "web01.acme.example"}) {
+        e.writeShort(part.length());
+        e.writeBytes(part);
+      }
+      e.writeInt(1); // KRB5_NT_PRINCIPAL
+      e.writeInt(1_710_000_000);
+      e.writeByte(3); // key version
+      e.writeShort(18); // aes256-cts-hmac-sha1-96
+      e.writeShort(keyLength);
+      e.write(new byte[keyLength]);
+      java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream f = new java.io.DataOutputStream(file);
+      f.writeShort(0x0502);
+      f.writeInt(entry.size());
+      f.write(entry.toByteArray());
+      return file.toByteArray();
+    }
+
+    @Test
+    void acceptsAKeytabWithAKey() throws Exception {
+      assertThat(named("kerberos-keytab").accepts(Base64.getEncoder().encodeToString(keytab(32)))).isTrue();
+      assertThat(named("kerberos-keytab").accepts("BQIAAABbAAIADEFDTUUuRVhBTVBMRQAESFRUUAASd2ViMDEuYWNtZS5leGFtcGxlAAAAAWXsh4ADABIAIHlCvfIhBvCEd2Lw88tNdk3HByBRFZoPifLG2srjRLsxAAAAAwAAAEsAAgAMQUNNRS5FWEFNUExFAARIVFRQABJ3ZWIwMS5hY21lLmV4YW1wbGUAAAABZeyHgAMAEQAQEkX9b4TfmtfFs9B2rA6PUwAAAAM=")).isTrue();
+    }
+
+    @Test
+    void rejectsOtherDataThatStartsLikeAKeytab() throws Exception {
+      Validator keytab = named("kerberos-keytab");
+      assertThat(keytab.accepts(Base64.getEncoder().encodeToString(keytab(2)))).as("2-byte key").isFalse();
+      byte[] truncated = keytab(32);
+      assertThat(keytab.accepts(Base64.getEncoder().encodeToString(Arrays.copyOf(truncated, truncated.length - 8))))
+          .as("entry longer than the file").isFalse();
+      assertThat(keytab.accepts("BQIAAABbAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).isFalse();
     }
   }
 }
