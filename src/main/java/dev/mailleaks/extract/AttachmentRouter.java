@@ -81,7 +81,7 @@ final class AttachmentRouter {
     } else if (format == Format.MBOX) {
       openMbox(walk, bytes, path, depth);
     } else if (KeyContainer.of(bytes) != null) {
-      walk.sink().content(new RawText(path, KeyContainer.asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
+      walk.sink().content(new RawText(path, KeyContainer.of(bytes).asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {

@@ -1,6 +1,7 @@
 package dev.mailleaks.extract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -49,10 +50,18 @@ enum KeyContainer {
     return true;
   }
 
-  /** The bytes as one line of standard base64. */
-  static byte[] asBase64Line(byte[] bytes) {
-    return (Base64.getEncoder().encodeToString(bytes) + "\n").getBytes(StandardCharsets.US_ASCII);
+  /**
+   * What is scanned of a file of this kind, as one line of standard base64: a keystore or keytab whole (they are
+   * small, and their rules check the whole structure); of a KeePass database, which can be megabytes, its first
+   * 48 KiB, which identify it as well and keep the line's size bounded.
+   */
+  byte[] asBase64Line(byte[] file) {
+    byte[] scanned = this == KEEPASS && file.length > KEEPASS_PREFIX ? Arrays.copyOf(file, KEEPASS_PREFIX) : file;
+    return (Base64.getEncoder().encodeToString(scanned) + "\n").getBytes(StandardCharsets.US_ASCII);
   }
+
+  /** A multiple of 3, so that the prefix's base64 has no padding. */
+  private static final int KEEPASS_PREFIX = 48 * 1024;
 
   /**
    * PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... }: a SEQUENCE that spans the whole file (a

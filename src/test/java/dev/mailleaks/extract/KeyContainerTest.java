@@ -63,6 +63,15 @@ class KeyContainerTest {
   }
 
   @Test
+  void aLargeKeePassDatabaseIsScannedByItsFirst48KiB() {
+    byte[] kdbx = new byte[5 * 1024 * 1024];
+    byte[] signature = {0x03, (byte) 0xD9, (byte) 0xA2, (byte) 0x9A, 0x67, (byte) 0xFB, 0x4B, (byte) 0xB5, 0, 0, 4, 0};
+    System.arraycopy(signature, 0, kdbx, 0, signature.length);
+    String line = new String(KeyContainer.of(kdbx).asBase64Line(kdbx), StandardCharsets.US_ASCII);
+    assertThat(line).startsWith("A9mimmf7S7U").hasSize(48 * 1024 / 3 * 4 + 1).doesNotContain("=");
+  }
+
+  @Test
   void leavesOtherDerAndTruncatedKeystoresAlone() throws Exception {
     byte[] p12 = keystore("PKCS12");
     assertThat(KeyContainer.of(Arrays.copyOf(p12, p12.length - 1))).as("truncated").isNull();
@@ -76,7 +85,7 @@ class KeyContainerTest {
   @Test
   void aContainerIsScannedAsOneLineOfBase64() throws Exception {
     byte[] p12 = keystore("PKCS12");
-    String line = new String(KeyContainer.asBase64Line(p12), StandardCharsets.US_ASCII);
+    String line = new String(KeyContainer.PKCS12.asBase64Line(p12), StandardCharsets.US_ASCII);
     assertThat(line).isEqualTo(Base64.getEncoder().encodeToString(p12) + "\n");
     assertThat(line).startsWith("MII").contains("IBAzC");
   }
