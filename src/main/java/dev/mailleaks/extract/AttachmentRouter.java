@@ -64,6 +64,7 @@ final class AttachmentRouter {
       return;
     }
     Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
+    KeyContainer keyContainer = KeyContainer.of(bytes);
     if (Tnef.isTnef(bytes)) {
       openTnef(walk, bytes, path, depth);
     } else if (format == Format.OLE2 && (extension.equals("msg") || type.contains("ms-outlook"))) {
@@ -80,8 +81,8 @@ final class AttachmentRouter {
       }
     } else if (format == Format.MBOX) {
       openMbox(walk, bytes, path, depth);
-    } else if (KeyContainer.of(bytes) != null) {
-      walk.sink().content(new RawText(path, KeyContainer.of(bytes).asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
+    } else if (keyContainer != null) {
+      walk.sink().content(new RawText(path, keyContainer.asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {

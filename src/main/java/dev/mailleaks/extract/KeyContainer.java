@@ -6,8 +6,8 @@ import java.util.Base64;
 
 /**
  * Binary files that hold credentials: PKCS#12 keystores (.p12/.pfx), Java keystores (JKS, JCEKS), KeePass
- * databases and Kerberos keytabs. Such an attachment is scanned as its base64 text on one line, the form in which keystores travel in
- * configuration values and CI variables: the rules that find a keystore pasted as base64 then find it attached,
+ * databases and Kerberos keytabs. Such an attachment is scanned as one line of base64, the form in which keystores
+ * travel in configuration values and CI variables: the rules that find one pasted as base64 then find it attached,
  * with the same fingerprint.
  */
 enum KeyContainer {
