@@ -25,7 +25,8 @@ import java.util.Set;
  * Decides what an attachment or container entry is, from its bytes first and its name and declared type
  * second, and sends it where it is read: containers are opened, mails walked as messages, text decoded,
  * documents handed to the {@link DocumentExtractor}, keystores and password databases read as their base64
- * ({@link KeyContainer}), images skipped.
+ * ({@link KeyContainer}), the property list of a signed configuration profile read as text ({@link SignedProfile}),
+ * images skipped.
  */
 final class AttachmentRouter {
   private static final Set<String> TEXT_EXTENSIONS = Set.of(
@@ -65,6 +66,7 @@ final class AttachmentRouter {
     }
     Format format = Sniffer.sniff(bytes, Math.min(bytes.length, Sniffer.HEAD_BYTES));
     KeyContainer keyContainer = KeyContainer.of(bytes);
+    byte[] signedProfile = keyContainer == null ? SignedProfile.propertyList(bytes) : null;
     if (Tnef.isTnef(bytes)) {
       openTnef(walk, bytes, path, depth);
     } else if (format == Format.OLE2 && (extension.equals("msg") || type.contains("ms-outlook"))) {
@@ -83,6 +85,8 @@ final class AttachmentRouter {
       openMbox(walk, bytes, path, depth);
     } else if (keyContainer != null) {
       walk.sink().content(new RawText(path, keyContainer.asBase64Line(bytes), "US-ASCII", TextFormat.PLAIN));
+    } else if (signedProfile != null) {
+      walk.sink().content(new RawText(path, signedProfile, "UTF-8", TextFormat.PLAIN));
     } else if (isImage(bytes, extension, type)) {
       walk.sink().skipped(path, "image");
     } else if (isText(bytes, extension, type)) {

@@ -233,6 +233,24 @@ class MessageExtractorTest {
     }
 
     @Test
+    void readsThePropertyListInsideASignedConfigurationProfile() throws IOException {
+      String plist = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>"
+          + "<key>SSID_STR</key><string>ACME-Corp</string><key>Password</key><string>Wq7!mTz2Lk</string>"
+          + "</dict></plist>";
+      ByteArrayOutputStream cms = new ByteArrayOutputStream();
+      cms.write(new byte[] {0x30, (byte) 0x82, 0x01, 0x00, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7,
+          0x0D, 0x01, 0x07, 0x02, (byte) 0xA0, (byte) 0x82, 0x00, 0x40, 0x04, (byte) 0x81, (byte) plist.length()});
+      cms.write(plist.getBytes(StandardCharsets.UTF_8));
+      cms.write(new byte[64]); // signer infos
+      Recorder r = extract("Content-Type: multipart/mixed; boundary=A\n\n--A\nContent-Type: text/plain\n\nprofile\n--A\n"
+          + "Content-Type: application/x-apple-aspen-config; name=wifi.mobileconfig\nContent-Transfer-Encoding: base64\n\n"
+          + b64(cms.toByteArray()) + "\n--A--\n");
+      assertThat(r.texts.get("2/wifi.mobileconfig")).startsWith("<?xml").endsWith("</plist>")
+          .contains("<key>Password</key><string>Wq7!mTz2Lk</string>");
+      assertThat(r.skipped).isEmpty();
+    }
+
+    @Test
     void skipsImagesAndRecordsBrokenDocuments() {
       byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
       byte[] pdf = "%PDF-1.7\n garbage that is not a pdf".getBytes(StandardCharsets.US_ASCII);
