@@ -13,6 +13,7 @@ final class SignedProfile {
       0x01, 0x07, 0x02};
   private static final byte[] PLIST_START = "<?xml".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PLIST_END = "</plist>".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PLIST_ELEMENT = "<plist".getBytes(StandardCharsets.US_ASCII);
 
   private SignedProfile() {}
 
@@ -22,29 +23,20 @@ final class SignedProfile {
     int start = indexOf(bytes, PLIST_START, 0, bytes.length);
     if (start < 0) return null;
     int end = lastIndexOf(bytes, PLIST_END, start);
-    if (end < 0 || indexOf(bytes, "<plist".getBytes(StandardCharsets.US_ASCII), start, end) < 0) return null;
+    if (end < 0 || indexOf(bytes, PLIST_ELEMENT, start, end) < 0) return null;
     return Arrays.copyOfRange(bytes, start, end + PLIST_END.length);
   }
 
   private static int indexOf(byte[] bytes, byte[] pattern, int from, int to) {
-    int last = Math.min(to, bytes.length) - pattern.length;
-    outer:
-    for (int i = from; i <= last; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) continue outer;
-      }
-      return i;
+    for (int i = from; i <= Math.min(to, bytes.length) - pattern.length; i++) {
+      if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) return i;
     }
     return -1;
   }
 
   private static int lastIndexOf(byte[] bytes, byte[] pattern, int notBefore) {
-    outer:
     for (int i = bytes.length - pattern.length; i >= notBefore; i--) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) continue outer;
-      }
-      return i;
+      if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) return i;
     }
     return -1;
   }

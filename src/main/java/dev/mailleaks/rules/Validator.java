@@ -27,7 +27,8 @@ public sealed interface Validator {
 
   /** Every validator, in the order the documentation lists them. */
   List<Validator> ALL = List.of(new GithubCrc32(), new NpmCrc32(), new Luhn(), new Jwt(), new PemPrivateKey(),
-      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12(), new JavaKeystore(), new KerberosKeytab());
+      new DerPrivateKey(), new Base64Text(), new AwsAccountId(), new BitlockerRecoveryPassword(), new Pkcs12(),
+      new JavaKeystore(), new KerberosKeytab());
 
   static Optional<Validator> named(String name) {
     return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
@@ -171,8 +172,7 @@ public sealed interface Validator {
       if (!block.find()) return false;
       String body = KeyBlockText.asLines(block.group(2));
       boolean encrypted = body.contains("Proc-Type:") && body.contains("ENCRYPTED");
-      body = HEADER.matcher(body).replaceAll("").replaceAll("[\\s>]", "");
-      Optional<byte[]> decoded = decode(body, Base64.getDecoder());
+      Optional<byte[]> decoded = decodeWrapped(HEADER.matcher(body).replaceAll(""));
       if (decoded.isEmpty() || decoded.get().length < 16) return false;
       byte[] der = decoded.get();
       if (block.group(1).startsWith("OPENSSH")) {
@@ -216,7 +216,7 @@ public sealed interface Validator {
 
     @Override
     public boolean accepts(String secret) {
-      Optional<byte[]> der = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      Optional<byte[]> der = decodeWrapped(secret);
       return der.isPresent() && der.get().length >= 32 && PemPrivateKey.isDerSequence(der.get());
     }
   }
@@ -301,10 +301,11 @@ public sealed interface Validator {
 
   /**
    * A PKCS#12 keystore (.p12/.pfx) in base64 that holds a key: the bytes are a DER SEQUENCE whose declared length
-   * is exactly the rest (or a BER one of indefinite length, closed by two zero bytes), starting with version 3 and an authSafe ContentInfo of type data or signedData (RFC 7292),
-   * and a key bag, shrouded key bag or secret bag is named in the clear (implementations encrypt the certificates'
-   * bag, not the type of the key's). A truststore of certificates only names none and is not a secret. Line breaks
-   * and a reply's quote marks and indentation are ignored.
+   * is exactly the rest (or a BER one of indefinite length, closed by two zero bytes), starting with version 3 and an
+   * authSafe ContentInfo of type data or signedData (RFC 7292), and a key bag, shrouded key bag or secret bag is named
+   * in the clear (implementations encrypt the certificates' bag, not the type of the key's). A truststore of
+   * certificates only names none and is not a secret. Line breaks and a reply's quote marks and indentation are
+   * ignored.
    */
   record Pkcs12() implements Validator {
     private static final byte[] PKCS7_DATA_OR_SIGNED = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7,
@@ -317,7 +318,7 @@ public sealed interface Validator {
 
     @Override
     public boolean accepts(String secret) {
-      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      Optional<byte[]> decoded = decodeWrapped(secret);
       if (decoded.isEmpty() || decoded.get().length < 32) return false;
       byte[] der = decoded.get();
       boolean indefinite = (der[1] & 0xff) == 0x80; // BER, closed by two zero bytes
@@ -328,23 +329,20 @@ public sealed interface Validator {
       if (der[at] != 0x02 || der[at + 1] != 0x01 || der[at + 2] != 0x03 || der[at + 3] != 0x30) return false;
       int lengthByte = der[at + 4] & 0xff;
       int oid = at + 5 + (lengthByte < 0x80 ? 0 : lengthByte & 0x7f);
-      if (oid + PKCS7_DATA_OR_SIGNED.length + 1 > der.length) return false;
-      for (int i = 0; i < PKCS7_DATA_OR_SIGNED.length; i++) {
-        if (der[oid + i] != PKCS7_DATA_OR_SIGNED[i]) return false;
-      }
-      int type = der[oid + PKCS7_DATA_OR_SIGNED.length];
+      int n = PKCS7_DATA_OR_SIGNED.length;
+      if (oid + n + 1 > der.length || !Arrays.equals(der, oid, oid + n, PKCS7_DATA_OR_SIGNED, 0, n)) return false;
+      int type = der[oid + n];
       return (type == 0x01 || type == 0x02) && holdsKeyBag(der);
     }
 
     /** The OID of keyBag, pkcs8ShroudedKeyBag or secretBag (1.2.840.113549.1.12.10.1.1, .2, .5) anywhere. */
     private static boolean holdsKeyBag(byte[] der) {
-      outer:
-      for (int i = 0; i + KEY_BAG_ARC.length < der.length; i++) {
-        for (int j = 0; j < KEY_BAG_ARC.length; j++) {
-          if (der[i + j] != KEY_BAG_ARC[j]) continue outer;
+      int n = KEY_BAG_ARC.length;
+      for (int i = 0; i + n < der.length; i++) {
+        if (Arrays.equals(der, i, i + n, KEY_BAG_ARC, 0, n) && (der[i + n] == 0x01 || der[i + n] == 0x02
+            || der[i + n] == 0x05)) {
+          return true;
         }
-        int bag = der[i + KEY_BAG_ARC.length];
-        if (bag == 0x01 || bag == 0x02 || bag == 0x05) return true;
       }
       return false;
     }
@@ -367,7 +365,7 @@ public sealed interface Validator {
 
     @Override
     public boolean accepts(String secret) {
-      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      Optional<byte[]> decoded = decodeWrapped(secret);
       if (decoded.isEmpty()) return false;
       ByteBuffer in = ByteBuffer.wrap(decoded.get());
       try {
@@ -412,7 +410,7 @@ public sealed interface Validator {
 
     @Override
     public boolean accepts(String secret) {
-      Optional<byte[]> decoded = decode(secret.replaceAll("[\\s>]", ""), Base64.getDecoder());
+      Optional<byte[]> decoded = decodeWrapped(secret);
       if (decoded.isEmpty() || decoded.get().length < 24) return false;
       ByteBuffer in = ByteBuffer.wrap(decoded.get());
       try {
@@ -449,6 +447,11 @@ public sealed interface Validator {
       int keyLength = entry.getShort() & 0xffff;
       return keyLength >= 8 && keyLength <= 64 && entry.remaining() >= keyLength;
     }
+  }
+
+  /** Standard base64 wrapped over lines, possibly indented or quoted in a reply ({@code >}): those are ignored. */
+  private static Optional<byte[]> decodeWrapped(String text) {
+    return decode(text.replaceAll("[\\s>]", ""), Base64.getDecoder());
   }
 
   private static Optional<byte[]> decode(String text, Base64.Decoder decoder) {
